@@ -1,0 +1,34 @@
+namespace HospitalOrleans.Domain.Pools;
+
+public enum BookingStatus
+{
+    /// <summary>Online booking waiting for payment until <see cref="Booking.PayBy"/>.</summary>
+    Held = 0,
+    /// <summary>Paid online, or drawn and paid at the window.</summary>
+    Confirmed = 1,
+    Cancelled = 2,
+    /// <summary>The payment deadline passed unpaid; the number went back to its pool.</summary>
+    Expired = 3,
+}
+
+public sealed class Booking
+{
+    public string BookingId { get; set; } = "";
+    public int Serial { get; set; }
+    public int PeriodIndex { get; set; }
+    public string PatientId { get; set; } = "";
+    public string RequestId { get; set; } = "";
+    public Channel Channel { get; set; }
+    public BookingStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PayBy { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndedBy { get; set; }
+    /// <summary>Pool event sequence at issue; with <see cref="EndSequence"/> the pool's history can be replayed.</summary>
+    public long Sequence { get; set; }
+    public long? EndSequence { get; set; }
+
+    /// <summary>Holds a number: held or confirmed.</summary>
+    public bool IsLive => Status is BookingStatus.Held or BookingStatus.Confirmed;
+}

@@ -1,0 +1,19 @@
+namespace HospitalOrleans.Domain.Pools;
+
+/// <summary>
+/// One outpatient number (号) of a session. A slot belongs to exactly one channel; a ratio change
+/// moves only free slots. A cancelled or expired number's slot is voided and a fresh slot with
+/// the next serial is added at the end, so a serial is handed out at most once.
+/// </summary>
+public sealed class Slot
+{
+    public int Serial { get; set; }
+    public int PeriodIndex { get; set; }
+    public Channel Channel { get; set; }
+    /// <summary>The booking holding this number; null while the number is free.</summary>
+    public string? BookingId { get; set; }
+    /// <summary>The number was issued and given back; it is never issued again.</summary>
+    public bool Void { get; set; }
+
+    public bool IsFree => BookingId is null && !Void;
+}

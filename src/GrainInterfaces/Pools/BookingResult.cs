@@ -1,0 +1,10 @@
+namespace HospitalOrleans.GrainInterfaces.Pools;
+
+[GenerateSerializer, Alias("hospital.BookingResult")]
+public sealed record BookingResult(
+    [property: Id(0)] PoolOutcome Outcome,
+    [property: Id(1)] BookingView? Booking,
+    [property: Id(2)] string? Detail)
+{
+    public static BookingResult Failed(PoolOutcome outcome, string detail) => new(outcome, null, detail);
+}

@@ -1,0 +1,54 @@
+using HospitalOrleans.Domain.Time;
+using HospitalOrleans.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
+
+namespace HospitalOrleans.Hosting;
+
+/// <summary>The one place where a process becomes a silo or a cluster client, on the embedded store or PostgreSQL.</summary>
+public static class HospitalHosting
+{
+    /// <summary>Runs a silo in this process (and, in demo mode, loads the demo hospital on first start).</summary>
+    public static IHostApplicationBuilder AddHospitalSilo(this IHostApplicationBuilder builder)
+    {
+        var storage = HospitalOptions.Storage(builder.Configuration);
+        var calendar = HospitalOptions.Calendar(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            silo.AddHospitalStorage(storage);
+            silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
+            silo.Services.AddHospitalGrainServices(calendar);
+        });
+        builder.Services.AddHostedService(services => new StartupWork(
+            services.GetRequiredService<IGrainFactory>(),
+            services.GetRequiredService<HospitalClock>(),
+            calendar,
+            HospitalOptions.DemoEnabled(builder.Configuration),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StartupWork>>()));
+        return builder;
+    }
+
+    /// <summary>Joins the cluster as a client (a web front beside separate silos).</summary>
+    public static IHostApplicationBuilder AddHospitalClient(this IHostApplicationBuilder builder)
+    {
+        var storage = HospitalOptions.Storage(builder.Configuration);
+        builder.UseOrleansClient(client =>
+        {
+            client.AddHospitalClustering(storage);
+            client.Services.AddSerializer(s => s.AddDomainJsonCodec());
+        });
+        builder.Services.TryAddSingleton(HospitalClock.System);
+        builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>What grains need from the container; tests call it with their own clock first.</summary>
+    public static IServiceCollection AddHospitalGrainServices(this IServiceCollection services, BookingCalendar calendar)
+    {
+        services.TryAddSingleton(HospitalClock.System);
+        services.TryAddSingleton(calendar);
+        return services;
+    }
+}

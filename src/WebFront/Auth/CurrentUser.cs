@@ -1,0 +1,12 @@
+using System.Security.Claims;
+
+namespace HospitalOrleans.WebFront.Auth;
+
+public static class CurrentUser
+{
+    public static string? PatientId(this ClaimsPrincipal user) => user.FindFirstValue(HospitalClaims.PatientId);
+
+    public static string Name(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    public static bool IsStaff(this ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using HospitalOrleans.Hosting;
+using HospitalOrleans.WebFront.Apis;
+using HospitalOrleans.WebFront.Auth;
+using HospitalOrleans.WebFront.Pages;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Scalar.AspNetCore;
+
+namespace HospitalOrleans.WebFront;
+
+/// <summary>Registrations and the pipeline of the web front; Program.cs only calls these.</summary>
+public static class HospitalWeb
+{
+    public static WebApplicationBuilder AddHospitalWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHospitalPages();
+        services.AddSingleton<StaffSignIn>();
+        if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "hospital.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/signin";
+                o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Patient, p => p.RequireRole(Roles.Patient))
+            .AddPolicy(Policies.Clerk, p => p.RequireRole(Roles.Clerk, Roles.Admin))
+            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Operations, Roles.Admin))
+            .AddPolicy(Policies.ClerkOrOperations, p => p.RequireRole(Roles.Clerk, Roles.Operations, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Password guessing: a few tries a minute per address and user name.
+            o.AddPolicy(AuthApi.SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
+                $"{http.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseHospitalWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Urls) Console.WriteLine($"HospitalOrleans is serving {address}  (API reference: {address}/scalar)");
+        });
+        return app;
+    }
+
+    public static WebApplication MapHospitalApis(this WebApplication app)
+    {
+        var demo = HospitalOptions.DemoEnabled(app.Configuration);
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapAuthApi(demo);
+        app.MapScheduleApi();
+        app.MapPoolsApi();
+        app.MapBookingsApi(demo);
+        app.MapRatioApi();
+        app.MapScheduleAdminApi();
+        app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
+        return app;
+    }
+
+    public static WebApplication MapHospitalPages(this WebApplication app)
+    {
+        app.UseHospitalPages();
+        return app;
+    }
+
+    /// <summary>API callers get a status code with problem details; page visitors are sent to sign in.</summary>
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "Not signed in" : "Forbidden",
+                extensions: new Dictionary<string, object?> { ["reason"] = status == 401 ? "unauthenticated" : "forbidden" })
+                .ExecuteAsync(context.HttpContext);
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

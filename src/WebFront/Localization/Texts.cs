@@ -1,0 +1,198 @@
+using HospitalOrleans.Domain.Time;
+
+namespace HospitalOrleans.WebFront.Localization;
+
+/// <summary>
+/// Every string a person reads on the pages, in one language. <see cref="Chinese"/> and
+/// <see cref="English"/> each fill all of them: a string missing from one language is a compile error.
+/// </summary>
+public sealed record Texts
+{
+    public static Texts Chinese => ChineseTexts.Instance;
+    public static Texts English => EnglishTexts.Instance;
+
+    public required string HtmlLang { get; init; }
+    public required bool IsEnglish { get; init; }
+    /// <summary>Monday first is not assumed: indexed by <see cref="DayOfWeek"/>.</summary>
+    public required string[] Weekdays { get; init; }
+    public required Func<DateOnly, string, string> DayFormat { get; init; }
+
+    // Layout
+    public required string HospitalName { get; init; }
+    public required string HospitalShortName { get; init; }
+    public required string OtherLanguage { get; init; }
+    public required string CareModeOn { get; init; }
+    public required string CareModeOff { get; init; }
+    public required string NavBook { get; init; }
+    public required string NavMyBookings { get; init; }
+    public required string NavClerk { get; init; }
+    public required string NavBoard { get; init; }
+    public required string SignIn { get; init; }
+    public required string SignOut { get; init; }
+    public required string DemoBadge { get; init; }
+    public required string Back { get; init; }
+
+    // Common words
+    public required string Morning { get; init; }
+    public required string Afternoon { get; init; }
+    public required string Department { get; init; }
+    public required string Doctor { get; init; }
+    public required string Date { get; init; }
+    public required string Session { get; init; }
+    public required string Period { get; init; }
+    public required string Place { get; init; }
+    public required string Fee { get; init; }
+    public required string Serial { get; init; }
+    public required string Status { get; init; }
+    public required string PatientId { get; init; }
+    public required string Channel { get; init; }
+    public required string ChannelOnline { get; init; }
+    public required string ChannelWindow { get; init; }
+    public required string StatusHeld { get; init; }
+    public required string StatusConfirmed { get; init; }
+    public required string StatusCancelled { get; init; }
+    public required string StatusExpired { get; init; }
+    public required string Famous { get; init; }
+    public required Func<int, string> SerialNumber { get; init; }
+
+    // Outcomes: kind, plain, and each says that nothing changed where that matters.
+    public required string SoldOut { get; init; }
+    public required string AlreadyBooked { get; init; }
+    public required string WindowSoldOut { get; init; }
+    public required string PatientHasNumber { get; init; }
+    public required Func<string, string> NotReleased { get; init; }
+    public required string NotReleasedNoTime { get; init; }
+    public required string BookingClosed { get; init; }
+    public required string DrawClosed { get; init; }
+    public required string CancelClosed { get; init; }
+    public required string RatioClosed { get; init; }
+    public required string NotLive { get; init; }
+    public required string RequestIdReused { get; init; }
+    public required string UnknownPeriod { get; init; }
+    public required string Invalid { get; init; }
+    public required string UnknownPool { get; init; }
+    public required string UnknownBooking { get; init; }
+    public required string UnknownDepartment { get; init; }
+    public required string UnknownDoctor { get; init; }
+    public required string Unavailable { get; init; }
+
+    // Status pages
+    public required string ErrorTitle { get; init; }
+    public required string PageNotFound { get; init; }
+    public required string FormExpired { get; init; }
+    public required string TooManyRequests { get; init; }
+    public required string ServerError { get; init; }
+    public required string BackHome { get; init; }
+
+    // Sign-in
+    public required string SignInTitle { get; init; }
+    public required string StaffSignIn { get; init; }
+    public required string UserName { get; init; }
+    public required string Password { get; init; }
+    public required string SignInButton { get; init; }
+    public required string SignInFailed { get; init; }
+    public required string UserNameRequired { get; init; }
+    public required string PasswordRequired { get; init; }
+    public required string PatientSignInDemo { get; init; }
+    public required string PatientSignInHint { get; init; }
+    public required string PatientSignInButton { get; init; }
+    public required string PatientIdInvalid { get; init; }
+    public required string PatientsUseWeChat { get; init; }
+    public required string AccessDenied { get; init; }
+    public required Func<string, string> SignedInAs { get; init; }
+
+    // Patient pages
+    public required string HomeTitle { get; init; }
+    public required Func<int, string, string, string> ReleaseRule { get; init; }
+    public required string DoctorsTitle { get; init; }
+    public required string Specialty { get; init; }
+    public required string NoDoctors { get; init; }
+    public required string SessionsTitle { get; init; }
+    public required string NoSessions { get; init; }
+    public required Func<int, string> OnlineLeft { get; init; }
+    public required string SoldOutShort { get; init; }
+    public required Func<string, string> ReleasesAt { get; init; }
+    public required string OnlineClosedShort { get; init; }
+    public required string ChoosePeriod { get; init; }
+    public required string Book { get; init; }
+    public required string OnlineClosedNotice { get; init; }
+    public required string SignInToBook { get; init; }
+    public required string PatientOnly { get; init; }
+    public required string BookedTitle { get; init; }
+    public required string BookingTitle { get; init; }
+    public required Func<string, string> PayBy { get; init; }
+    public required string PaidNote { get; init; }
+    public required string MyBookingsTitle { get; init; }
+    public required string NoBookings { get; init; }
+    public required string CancelBooking { get; init; }
+    public required string ConfirmCancel { get; init; }
+    public required string Cancelled { get; init; }
+    public required string DemoPay { get; init; }
+    public required string DemoPaid { get; init; }
+    public required string PayByLabel { get; init; }
+
+    // Clerk pages
+    public required string ClerkTitle { get; init; }
+    public required string AllDepartments { get; init; }
+    public required string Show { get; init; }
+    public required string WindowLeft { get; init; }
+    public required string OnlineLeftLabel { get; init; }
+    public required string Draw { get; init; }
+    public required string Queue { get; init; }
+    public required string NoPools { get; init; }
+    public required string DateOutOfRange { get; init; }
+    public required string TicketTitle { get; init; }
+    public required string Print { get; init; }
+    public required Func<string, string, string> TicketArrive { get; init; }
+    public required string QueueTitle { get; init; }
+    public required string NoQueue { get; init; }
+    public required string CancelShort { get; init; }
+    public required Func<int, string> ClerkCancelled { get; init; }
+
+    // Operations board
+    public required string BoardTitle { get; init; }
+    public required string Online { get; init; }
+    public required string Window { get; init; }
+    public required string OnlinePercent { get; init; }
+    public required string OnlineClosedBadge { get; init; }
+    public required string LiveHint { get; init; }
+    public required string ChangeRatio { get; init; }
+    public required string PercentLabel { get; init; }
+    public required string Reason { get; init; }
+    public required string Apply { get; init; }
+    public required string PercentInvalid { get; init; }
+    public required string ReasonRequired { get; init; }
+    public required Func<string, int, int, int, string> RatioChanged { get; init; }
+    public required string BulkTitle { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required string DepartmentRequired { get; init; }
+    public required string RangeInvalid { get; init; }
+    public required Func<int, int, string> BulkChanged { get; init; }
+    public required string EarlierDays { get; init; }
+    public required string LaterDays { get; init; }
+
+    /// <summary>"地点：" or "Place: ".</summary>
+    public string Label(string name) => IsEnglish ? $"{name}: " : $"{name}：";
+
+    public string SessionName(string code) => code == "AM" ? Morning : Afternoon;
+
+    public string Day(DateOnly date) => DayFormat(date, Weekdays[(int)date.DayOfWeek]);
+
+    /// <summary>A moment as the hospital's wall clock shows it, with its day: "12月3日 周三 07:00".</summary>
+    public string When(DateTimeOffset instant) =>
+        $"{Day(DateOnly.FromDateTime(HospitalTime.ToLocal(instant).DateTime))} {Format.Time(instant)}";
+
+    public string Name(string chinese, string english) => IsEnglish && !string.IsNullOrEmpty(english) ? english : chinese;
+
+    public string StatusName(string status) => status switch
+    {
+        "held" => StatusHeld,
+        "confirmed" => StatusConfirmed,
+        "cancelled" => StatusCancelled,
+        "expired" => StatusExpired,
+        _ => status,
+    };
+
+    public string ChannelName(string channel) => channel == "window" ? ChannelWindow : ChannelOnline;
+}

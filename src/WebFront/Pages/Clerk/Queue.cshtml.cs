@@ -1,0 +1,54 @@
+using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.GrainInterfaces.Directory;
+using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.WebFront.Apis;
+using HospitalOrleans.WebFront.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HospitalOrleans.WebFront.Pages.Clerk;
+
+/// <summary>A clinic's queue by serial, every booking with its status; the clerk may cancel a live one.</summary>
+[Authorize(Policy = Policies.Clerk)]
+public sealed class QueueModel(IGrainFactory grains) : HospitalPageModel
+{
+    public PoolView? Pool { get; private set; }
+
+    public DoctorDto? Doctor { get; private set; }
+
+    public DepartmentDto? Department { get; private set; }
+
+    public IReadOnlyList<BookingView> Bookings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string poolId) =>
+        await LoadAsync(poolId) ? Page() : Fail(T.UnknownPool, StatusCodes.Status404NotFound);
+
+    public async Task<IActionResult> OnPostCancelAsync(string poolId, string? bookingId)
+    {
+        if (!await LoadAsync(poolId)) return Fail(T.UnknownPool, StatusCodes.Status404NotFound);
+        if (!BookingId.TryParse(bookingId, out var id) || id.Pool.ToString() != poolId)
+            return Fail(PoolOutcome.UnknownBooking, PageAction.Cancel);
+        var result = await grains.GetGrain<INumberPoolGrain>(poolId).CancelAsync(new CancelBooking(bookingId, User.Name(), ActorIsStaff: true));
+        if (result.Outcome != PoolOutcome.Ok)
+        {
+            await LoadAsync(poolId);
+            return Fail(result.Outcome, PageAction.Cancel);
+        }
+        Notice = T.ClerkCancelled(id.Serial);
+        return RedirectToPage(new { poolId });
+    }
+
+    private async Task<bool> LoadAsync(string poolId)
+    {
+        if (!PoolId.TryParse(poolId, out _)) return false;
+        var pool = grains.GetGrain<INumberPoolGrain>(poolId);
+        var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+        Pool = await pool.GetAsync();
+        if (Pool is null) return false;
+        Bookings = (await pool.GetBookingsAsync()).OrderBy(b => b.Serial).ToList();
+        var directory = await directoryTask;
+        Doctor = directory.FindDoctor(Pool.DoctorId) is { } doctor ? DoctorDto.From(doctor, directory.Fees) : null;
+        Department = directory.FindDepartment(Pool.DepartmentId) is { } department ? DepartmentDto.From(department) : null;
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.GrainInterfaces.Directory;
+using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.WebFront.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HospitalOrleans.WebFront.Pages.Patients;
+
+/// <summary>One of the patient's bookings; right after booking, the result with the serial number.</summary>
+[Authorize(Policy = Policies.Patient)]
+public sealed class BookingModel(IGrainFactory grains) : HospitalPageModel
+{
+    public BookingCard? Card { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string bookingId)
+    {
+        if (!BookingId.TryParse(bookingId, out var id)) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
+        var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
+        // A patient must not learn whether someone else's booking exists.
+        if (booking is null || booking.PatientId != User.PatientId()) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
+        Card = BookingCard.From(booking, await directoryTask);
+        return Page();
+    }
+}

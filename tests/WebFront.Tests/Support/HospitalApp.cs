@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using HospitalOrleans.Domain.Time;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HospitalOrleans.WebFront.Tests.Support;
+
+/// <summary>
+/// The whole system in one process, as the run command starts it (co-hosted silo on the embedded
+/// SQLite store), served by Kestrel on a loopback port, with a clock the tests control.
+/// </summary>
+public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string StaffPassword = "test-staff-password";
+
+    /// <summary>Wednesday 2026-12-02 09:00 in the hospital; sessions 2026-12-03 after 16:00 … 12-09 are bookable online.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 2, 9, 0, 0, HospitalTime.Offset);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "hospital-http-" + Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    protected virtual bool Demo => true;
+
+    public HospitalApp()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Demo:StaffPassword", StaffPassword);
+        builder.UseSetting("Storage:Mode", "Embedded");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        // Test assemblies run side by side: every app gets its own silo and gateway ports.
+        builder.UseSetting("Storage:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Storage:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddSingleton(new HospitalClock(Time)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
+
+    public async Task<HttpClient> SignedInPatient(string patientId)
+    {
+        var client = NewClient();
+        (await client.PostAsJsonAsync("/api/auth/demo/patient-sign-in", new { patientId })).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public async Task<HttpClient> SignedInStaff(string userName)
+    {
+        var client = NewClient();
+        // Demo accounts are written right after start; retry briefly on a cold start.
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/staff/sign-in", new { userName, password = StaffPassword });
+            if (response.IsSuccessStatusCode) return client;
+            if (attempt == 50) throw new InvalidOperationException($"Staff sign-in failed: {(int)response.StatusCode}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until the demo hospital is loaded (it is written just after the silo starts).</summary>
+    public async Task InitializeAsync()
+    {
+        if (!Demo) return;
+        using var client = NewClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var departments = await client.GetFromJsonAsync<List<Dictionary<string, object>>>("/api/departments");
+            if (departments is { Count: > 0 }) return;
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException("The demo hospital was not loaded.");
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same system with demo mode off, as production runs it.</summary>
+public sealed class ProductionApp : HospitalApp
+{
+    protected override bool Demo => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<HospitalApp>
+{
+    public const string Name = "app";
+}
