@@ -28,14 +28,15 @@ public sealed class OperationsBoardTests(HospitalSite site)
         await card.Locator("[data-testid=change-ratio]").ClickAsync();
         await card.Locator("input[name=percent]").FillAsync($"{newPercent}");
         await card.Locator("input[name=reason]").FillAsync("门诊量上升，增加网上号源");
-        await HospitalSite.ScreenshotAsync(page, "20-board-change");
+        await HospitalSite.ScreenshotAsync(page, "20-board-change", fullPage: false);
         await card.Locator("[data-testid=apply-ratio]").ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"网上比例 {newPercent}%，网上 {expectedOnline} 个号，窗口 {total - expectedOnline} 个号");
         await Expect(card.Locator("[data-f=percent]")).ToHaveTextAsync($"{newPercent}");
         await Expect(card.Locator("[data-f=online-quota]")).ToHaveTextAsync($"{expectedOnline}");
         await Expect(card.Locator("[data-f=window-quota]")).ToHaveTextAsync($"{total - expectedOnline}");
-        await HospitalSite.ScreenshotAsync(page, "21-board-changed");
+        await card.ScrollIntoViewIfNeededAsync();
+        await HospitalSite.ScreenshotAsync(page, "21-board-changed", fullPage: false);
     }
 
     [Fact]

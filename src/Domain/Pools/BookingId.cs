@@ -23,6 +23,7 @@ public readonly record struct BookingId(PoolId Pool, int Serial)
         var serial = int.Parse(serialText, CultureInfo.InvariantCulture);
         if (serial < 1) return false;
         id = new BookingId(pool, serial);
-        return true;
+        // Only the canonical spelling names a booking: "-12" and "-0012" are not "-012".
+        return id.ToString() == text;
     }
 }

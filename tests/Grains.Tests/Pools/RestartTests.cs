@@ -1,0 +1,130 @@
+using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.Domain.Time;
+using HospitalOrleans.GrainInterfaces.Directory;
+using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.Grains.Tests.Support;
+using HospitalOrleans.Hosting;
+using HospitalOrleans.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace HospitalOrleans.Grains.Tests.Pools;
+
+/// <summary>
+/// Bookings and payment deadlines survive a full cluster restart on both real stores: the
+/// embedded SQLite file and PostgreSQL, through Orleans' ADO.NET provider and our schema.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RestartTests
+{
+    private static FakeTimeProvider _clock = new(TestHospital.Start);
+
+    [Fact]
+    public async Task BookingsAndHoldDeadlinesSurviveARestartOnSqlite()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hospital-restart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await BookRestartAndCheck(new() { ["Storage:Mode"] = "Embedded", ["Storage:DataDirectory"] = directory });
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task BookingsAndHoldDeadlinesSurviveARestartOnPostgreSql()
+    {
+        var (name, connectionString) = await TestPostgreSql.CreateDatabaseAsync();
+        try
+        {
+            await BookRestartAndCheck(new() { ["Storage:Mode"] = "PostgreSql", ["Storage:PostgreSql"] = connectionString });
+        }
+        finally
+        {
+            await TestPostgreSql.DropDatabaseAsync(name);
+        }
+    }
+
+    private static async Task BookRestartAndCheck(Dictionary<string, string?> storage)
+    {
+        _clock = new FakeTimeProvider(TestHospital.Start);
+        var poolId = TestHospital.Pool("D002");
+        string held, paid, drawn;
+
+        await using (var first = await StartCluster(storage))
+        {
+            await first.GrainFactory.GetGrain<IHospitalDirectoryGrain>(0).SeedIfEmptyAsync(TestHospital.Create());
+            var pool = first.GrainFactory.GetGrain<INumberPoolGrain>(poolId);
+            held = (await pool.BookOnlineAsync(new BookOnline("P1", "r1", null))).Booking!.BookingId;
+            paid = (await pool.BookOnlineAsync(new BookOnline("P2", "r2", null))).Booking!.BookingId;
+            Assert.Equal(PoolOutcome.Ok, (await pool.ConfirmPaymentAsync(paid)).Outcome);
+            drawn = (await pool.DrawWindowAsync(new DrawWindow("P3", "r3", "clerk1"))).Booking!.BookingId;
+            Assert.Equal(PoolOutcome.Ok, (await pool.ChangeRatioAsync(new ChangeRatio(50, "ops1", "restart test"))).Outcome);
+            await first.StopAllSilosAsync();
+        }
+
+        // The silo was down when P1's payment deadline passed.
+        _clock.Advance(TimeSpan.FromMinutes(20));
+
+        await using (var second = await StartCluster(storage))
+        {
+            var pool = second.GrainFactory.GetGrain<INumberPoolGrain>(poolId);
+            var state = (await pool.GetStateAsync())!;
+            Assert.Equal(BookingStatus.Expired, state.Bookings.Single(b => b.BookingId == held).Status);
+            Assert.Equal(BookingStatus.Confirmed, state.Bookings.Single(b => b.BookingId == paid).Status);
+            Assert.Equal(BookingStatus.Confirmed, state.Bookings.Single(b => b.BookingId == drawn).Status);
+            Assert.Equal(50, state.OnlinePercent);
+            Assert.Equal("ops1", state.RatioChanges.Single(c => c.Reason == "restart test").By);
+            Assert.Empty(PoolInvariants.Check(state));
+            // A retried request after the restart gets its first answer back and takes nothing.
+            var retried = await pool.BookOnlineAsync(new BookOnline("P2", "r2", null));
+            Assert.Equal(paid, retried.Booking!.BookingId);
+            await pool.SweepAsync();
+            await second.StopAllSilosAsync();
+        }
+
+        await using (var third = await StartCluster(storage))
+        {
+            var state = (await third.GrainFactory.GetGrain<INumberPoolGrain>(poolId).GetStateAsync())!;
+            Assert.Equal(BookingStatus.Expired, state.Bookings.Single(b => b.BookingId == held).Status);
+            Assert.Equal(3, state.Bookings.Count);
+            await third.StopAllSilosAsync();
+        }
+    }
+
+    private static async Task<TestCluster> StartCluster(Dictionary<string, string?> storage)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = "restart-test";
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(storage));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddHospitalGrainStorage(HospitalOptions.Storage(silo.Configuration));
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
+            silo.Services.AddSingleton(new HospitalClock(_clock));
+            silo.Services.AddHospitalGrainServices(new BookingCalendar());
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.Services.AddSerializer(s => s.AddDomainJsonCodec());
+    }
+}
