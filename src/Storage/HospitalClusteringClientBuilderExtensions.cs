@@ -19,7 +19,7 @@ public static class HospitalClusteringClientBuilderExtensions
         switch (options.Mode)
         {
             case StorageMode.Embedded:
-                return client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+                return client.UseLocalhostClustering(options.GatewayPortOrDefault, options.ServiceId, options.ClusterId);
             case StorageMode.PostgreSql:
                 client.Configure<ClusterOptions>(cluster =>
                 {

@@ -39,11 +39,18 @@ public sealed class HospitalStorageOptions
     /// <summary>Silos and clients with the same ClusterId form one cluster. Default: <c>hospital</c>.</summary>
     public string ClusterId { get; set; } = "hospital";
 
-    /// <summary>Port silos talk to each other on (<c>Storage:SiloPort</c>). Default: 11111; each silo on one machine needs its own.</summary>
-    public int SiloPort { get; set; } = 11111;
+    /// <summary>
+    /// Port silos talk to each other on (<c>Storage:SiloPort</c>); each silo on one machine needs its
+    /// own. Unset: Orleans' 11111 (or, in a test cluster, the port it assigns).
+    /// </summary>
+    public int? SiloPort { get; set; }
 
-    /// <summary>Port Orleans clients (web fronts) connect to (<c>Storage:GatewayPort</c>). Default: 30000.</summary>
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Port Orleans clients (web fronts) connect to (<c>Storage:GatewayPort</c>). Unset: Orleans' 30000.</summary>
+    public int? GatewayPort { get; set; }
+
+    public int SiloPortOrDefault => SiloPort ?? 11111;
+
+    public int GatewayPortOrDefault => GatewayPort ?? 30000;
 
     /// <summary>Binds the <c>Storage</c> section; missing keys keep their defaults.</summary>
     public static HospitalStorageOptions FromConfiguration(IConfiguration configuration)
@@ -73,9 +80,9 @@ public sealed class HospitalStorageOptions
             problems.Add("Storage:ClusterId must not be empty.");
         }
 
-        if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
+        if (SiloPortOrDefault is < 1 or > 65535 || GatewayPortOrDefault is < 1 or > 65535 || SiloPortOrDefault == GatewayPortOrDefault)
         {
-            problems.Add($"Storage:SiloPort ({SiloPort}) and Storage:GatewayPort ({GatewayPort}) must be distinct ports 1–65535.");
+            problems.Add($"Storage:SiloPort ({SiloPortOrDefault}) and Storage:GatewayPort ({GatewayPortOrDefault}) must be distinct ports 1–65535.");
         }
 
         if (Mode == StorageMode.Embedded && string.IsNullOrWhiteSpace(DataDirectory))

@@ -64,10 +64,12 @@ public static class HospitalStorageSiloBuilderExtensions
         switch (options.Mode)
         {
             case StorageMode.Embedded:
-                return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                return silo.UseLocalhostClustering(options.SiloPortOrDefault, options.GatewayPortOrDefault, serviceId: options.ServiceId, clusterId: options.ClusterId);
             case StorageMode.PostgreSql:
                 silo.AddSchemaInstaller(options);
-                return silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort).UseAdoNetClustering(clustering =>
+                if (options.SiloPort is not null || options.GatewayPort is not null)
+                    silo.ConfigureEndpoints(options.SiloPortOrDefault, options.GatewayPortOrDefault);
+                return silo.UseAdoNetClustering(clustering =>
                 {
                     clustering.Invariant = HospitalStorage.PostgreSqlInvariant;
                     clustering.ConnectionString = options.GetPostgreSqlConnectionString();

@@ -30,6 +30,4 @@ public abstract class HospitalPageModel : PageModel
 
     protected PageResult Fail(PoolOutcome outcome, PageAction action, DateTimeOffset? releaseAt = null) =>
         Fail(Outcomes.Message(T, outcome, action, releaseAt), Outcomes.StatusCode(outcome));
-
-    protected string ReturnPath => $"{Request.Path}{Request.QueryString}";
 }

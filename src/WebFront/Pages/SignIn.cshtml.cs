@@ -1,10 +1,10 @@
+using System.Security.Claims;
 using HospitalOrleans.Hosting;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using System.Security.Claims;
 
 namespace HospitalOrleans.WebFront.Pages;
 
