@@ -9,4 +9,4 @@ export Storage__DataDirectory="${Storage__DataDirectory:-$PWD/data}"
 if [ -z "${ASPNETCORE_URLS:-}" ] && [[ " $* " != *" --urls"* ]]; then
   export ASPNETCORE_URLS="http://127.0.0.1:5080"
 fi
-exec dotnet run --project src/WebFront -c Release -- "$@"
+exec dotnet run --project src/WebFront -c Release --no-launch-profile -- "$@"
