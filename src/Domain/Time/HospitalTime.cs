@@ -24,7 +24,5 @@ public sealed class HospitalClock(TimeProvider time)
 {
     public static readonly HospitalClock System = new(TimeProvider.System);
 
-    public TimeProvider TimeProvider => time;
-
     public DateTimeOffset Now => HospitalTime.ToLocal(time.GetUtcNow());
 }

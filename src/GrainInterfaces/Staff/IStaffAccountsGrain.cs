@@ -6,9 +6,6 @@ public interface IStaffAccountsGrain : IGrainWithIntegerKey
 {
     [Alias("find")] Task<StaffAccount?> FindAsync(string userName);
 
-    /// <summary>Creates the account when it does not exist yet; returns whether it did.</summary>
-    [Alias("add-if-missing")] Task<bool> AddIfMissingAsync(StaffAccount account);
-
     [Alias("set")] Task SetAsync(StaffAccount account);
 }
 

@@ -18,9 +18,6 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> onFault)
 
     public bool Faulted { get; private set; }
 
-    /// <summary>Number of writes completed; for metrics and tests.</summary>
-    public long Writes { get; private set; }
-
     /// <summary>
     /// Completes once every decision taken so far is durable. Pass <paramref name="changed"/> when
     /// the caller's own decision altered the state.
@@ -53,7 +50,6 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> onFault)
                 try
                 {
                     await write();
-                    Writes++;
                 }
                 catch (Exception failure)
                 {

@@ -9,13 +9,6 @@ public sealed class StaffAccountsGrain(
     public Task<StaffAccount?> FindAsync(string userName) =>
         Task.FromResult(store.State.ByUserName.TryGetValue(userName, out var account) ? account.ToContract() : null);
 
-    public async Task<bool> AddIfMissingAsync(StaffAccount account)
-    {
-        if (store.State.ByUserName.ContainsKey(account.UserName)) return false;
-        await SetAsync(account);
-        return true;
-    }
-
     public async Task SetAsync(StaffAccount account)
     {
         store.State.ByUserName[account.UserName] = StaffAccountRecord.From(account);

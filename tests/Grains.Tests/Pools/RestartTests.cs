@@ -1,14 +1,11 @@
 using HospitalOrleans.Domain.Pools;
-using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Tests.Support;
 using HospitalOrleans.Hosting;
 using HospitalOrleans.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace HospitalOrleans.Grains.Tests.Pools;
@@ -104,7 +101,7 @@ public sealed class RestartTests
         builder.Options.ServiceId = "restart-test";
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(storage));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<DomainCodecClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -115,16 +112,7 @@ public sealed class RestartTests
         public void Configure(ISiloBuilder silo)
         {
             silo.AddHospitalGrainStorage(HospitalOptions.Storage(silo.Configuration));
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
-            silo.Services.AddSingleton(new HospitalClock(_clock));
-            silo.Services.AddHospitalGrainServices(new BookingCalendar());
+            silo.AddHospitalGrains(_clock);
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.Services.AddSerializer(s => s.AddDomainJsonCodec());
     }
 }

@@ -1,11 +1,7 @@
-using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.Grains.Persistence;
-using HospitalOrleans.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -29,7 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(1);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<DomainCodecClient>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await Grains.GetGrain<IHospitalDirectoryGrain>(0).SeedIfEmptyAsync(TestHospital.Create());
@@ -45,18 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.ProviderName, (_, _) => Storage);
-            silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
-            silo.Services.AddSingleton(new HospitalClock(Time));
-            silo.Services.AddHospitalGrainServices(new BookingCalendar());
+            silo.AddHospitalGrains(Time);
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.Services.AddSerializer(s => s.AddDomainJsonCodec());
     }
 }
 

@@ -16,8 +16,6 @@ public sealed class FlakyGrainStorage : IGrainStorage
 
     public volatile bool FailWrites;
 
-    public int FailedWrites;
-
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue(Key(stateName, grainId), out var row))
@@ -34,10 +32,7 @@ public sealed class FlakyGrainStorage : IGrainStorage
         var json = JsonSerializer.Serialize(grainState.State);
         await Task.Yield(); // a real store answers later; let other calls interleave meanwhile
         if (FailWrites)
-        {
-            Interlocked.Increment(ref FailedWrites);
             throw new InvalidOperationException("Injected storage failure.");
-        }
         var key = Key(stateName, grainId);
         var etag = Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
         lock (_rows)

@@ -1,0 +1,28 @@
+using HospitalOrleans.Domain.Time;
+using HospitalOrleans.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace HospitalOrleans.Grains.Tests.Support;
+
+/// <summary>What every test silo needs besides its grain storage: reminders, the domain codec, the test's clock.</summary>
+public static class TestSilo
+{
+    public static ISiloBuilder AddHospitalGrains(this ISiloBuilder silo, TimeProvider clock)
+    {
+        silo.UseInMemoryReminderService();
+        silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
+        silo.Services.AddSingleton(new HospitalClock(clock));
+        silo.Services.AddHospitalGrainServices(new BookingCalendar());
+        return silo;
+    }
+}
+
+/// <summary>A test cluster's client speaks the domain codec too.</summary>
+public sealed class DomainCodecClient : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder client) =>
+        client.Services.AddSerializer(s => s.AddDomainJsonCodec());
+}
