@@ -1,4 +1,5 @@
 using System.Globalization;
+using HospitalOrleans.Domain.Notices;
 using HospitalOrleans.Domain.Pools;
 
 namespace HospitalOrleans.Domain.Pools;
@@ -63,6 +64,9 @@ public sealed class NumberPool(PoolState state)
                 next = payBy;
         if (!State.CutoffApplied && (next is null || Definition.OnlineCutoff < next))
             next = Definition.OnlineCutoff;
+        var reminder = VisitReminder.DueAt(Definition.Date);
+        if (!State.VisitRemindersQueued && (next is null || reminder < next))
+            next = reminder;
         return next;
     }
 
@@ -97,8 +101,21 @@ public sealed class NumberPool(PoolState state)
             });
             changed = true;
         }
+        if (!State.VisitRemindersQueued && now >= VisitReminder.DueAt(Definition.Date))
+        {
+            // A pool that wakes only after the session started has nothing useful to remind of.
+            if (now < SessionStart)
+                foreach (var booking in State.Bookings.Where(b => b.Status == BookingStatus.Confirmed))
+                    Owe(booking, NoticeKind.VisitReminder, now);
+            State.VisitRemindersQueued = true;
+            changed = true;
+        }
         return changed;
     }
+
+    /// <summary>Removes notices the patients' side has stored. Returns whether any was removed.</summary>
+    public bool AcknowledgeNotices(IReadOnlyCollection<string> noticeIds) =>
+        State.Outbox.RemoveAll(n => noticeIds.Contains(n.NoticeId)) > 0;
 
     public PoolDecision BookOnline(string patientId, string requestId, TimeOnly? periodStart, TimeSpan hold, DateTimeOffset now)
     {
@@ -129,6 +146,7 @@ public sealed class NumberPool(PoolState state)
             return PoolDecision.Refused(Rejection.NotLive, $"Booking {bookingId} is {booking.Status} and can no longer be paid.");
         booking.Status = BookingStatus.Confirmed;
         booking.PaidAt = now;
+        Owe(booking, NoticeKind.BookingConfirmed, now);
         return PoolDecision.Issued(booking);
     }
 
@@ -144,8 +162,7 @@ public sealed class NumberPool(PoolState state)
             return PoolDecision.Refused(Rejection.NotOwner, "Only the patient who holds a booking, or a clerk, can cancel it.");
         if (!booking.IsLive)
             return PoolDecision.Refused(Rejection.NotLive, $"Booking {bookingId} is already {booking.Status}.");
-        var sessionStart = Time.HospitalTime.At(Definition.Date, Definition.Periods[0].Start);
-        if (!actorIsStaff && now >= sessionStart)
+        if (!actorIsStaff && now >= SessionStart)
             return PoolDecision.Refused(Rejection.Closed, "The session has started: cancel at the window.");
         if (now >= Definition.SessionEnd)
             return PoolDecision.Refused(Rejection.Closed, $"The session ended at {Local(Definition.SessionEnd)}.");
@@ -244,7 +261,17 @@ public sealed class NumberPool(PoolState state)
         slot.Void = true;
         slot.BookingId = null;
         State.Slots.Add(new Slot { Serial = State.NextSerial++, PeriodIndex = slot.PeriodIndex, Channel = ChannelForReturnedNumber(slot.Channel, now) });
+        Owe(booking, status == BookingStatus.Expired ? NoticeKind.BookingReleasedUnpaid : NoticeKind.BookingCancelled, now);
     }
+
+    private void Owe(Booking booking, NoticeKind kind, DateTimeOffset now)
+    {
+        var id = PendingNotice.IdFor(booking.BookingId, kind);
+        if (State.Outbox.Exists(n => n.NoticeId == id)) return;
+        State.Outbox.Add(new PendingNotice { NoticeId = id, Kind = kind, BookingId = booking.BookingId, PatientId = booking.PatientId, At = now });
+    }
+
+    private DateTimeOffset SessionStart => Time.HospitalTime.At(Definition.Date, Definition.Periods[0].Start);
 
     /// <summary>
     /// A returned number goes back to the channel it came from, unless that channel is over its

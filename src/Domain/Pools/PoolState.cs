@@ -15,6 +15,10 @@ public sealed class PoolState
     public bool CutoffApplied { get; set; }
     /// <summary>Monotonic counter of pool events (issue, end, ratio change).</summary>
     public long Sequence { get; set; }
+    /// <summary>Notices owed to patients, not yet handed to their side.</summary>
+    public List<PendingNotice> Outbox { get; set; } = new();
+    /// <summary>The evening-before reminders were queued (or their time passed before the pool woke).</summary>
+    public bool VisitRemindersQueued { get; set; }
 
     public bool IsOpened => Definition is not null;
 }

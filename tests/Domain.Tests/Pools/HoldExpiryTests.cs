@@ -139,7 +139,8 @@ public sealed class HoldExpiryTests
         var pool = TestPool.Opened(onlinePercent: 50);
         pool.Advance(TestPool.OnlineCutoff);
 
-        Assert.False(pool.Advance(TestPool.SessionStart));
+        pool.Advance(TestPool.SessionStart);
+        Assert.False(pool.Advance(TestPool.SessionStart.AddMinutes(1)));
         Assert.Single(pool.State.RatioChanges);
     }
 
@@ -186,12 +187,14 @@ public sealed class HoldExpiryTests
     }
 
     [Fact]
-    public void HasNoNextDeadlineOnceTheCutoffIsAppliedAndNoHoldRemains()
+    public void HasNoNextDeadlineOnceTheCutoffAndTheRemindersAreDoneAndNoHoldRemains()
     {
         var pool = TestPool.Opened(onlinePercent: 50);
         pool.Advance(TestPool.OnlineCutoff);
+        Assert.Equal(TestPool.VisitReminderAt, pool.NextDeadline(TestPool.OnlineCutoff));
 
-        Assert.Null(pool.NextDeadline(TestPool.OnlineCutoff));
+        pool.Advance(TestPool.VisitReminderAt);
+        Assert.Null(pool.NextDeadline(TestPool.VisitReminderAt));
     }
 
     [Fact]

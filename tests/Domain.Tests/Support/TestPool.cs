@@ -15,6 +15,8 @@ public static class TestPool
     public static readonly DateOnly Date = new(2026, 12, 3);
     public static readonly DateTimeOffset ReleaseAt = Local(2026, 11, 26, 7, 0);
     public static readonly DateTimeOffset OnlineCutoff = Local(2026, 12, 2, 16, 0);
+    /// <summary>The evening before the visit.</summary>
+    public static readonly DateTimeOffset VisitReminderAt = Local(2026, 12, 2, 18, 0);
     public static readonly DateTimeOffset SessionStart = Local(2026, 12, 3, 8, 0);
     /// <summary>End of the default three-period session.</summary>
     public static readonly DateTimeOffset SessionEnd = Local(2026, 12, 3, 9, 30);

@@ -1,0 +1,31 @@
+namespace HospitalOrleans.Domain.Notices;
+
+/// <summary>What a patient is told in the WeChat chat. The code is part of each notice's idempotency key.</summary>
+public enum NoticeKind
+{
+    BookingConfirmed = 0,
+    BookingCancelled = 1,
+    /// <summary>The payment deadline passed and the number went back to its pool.</summary>
+    BookingReleasedUnpaid = 2,
+    /// <summary>The evening before the visit.</summary>
+    VisitReminder = 3,
+    /// <summary>Hook for the reports issue.</summary>
+    ReportReady = 4,
+    /// <summary>Hook for the inpatient issue.</summary>
+    AdmissionNotice = 5,
+}
+
+public static class NoticeKinds
+{
+    /// <summary>Short and stable: WeChat's client_msg_id is built from it.</summary>
+    public static string Code(this NoticeKind kind) => kind switch
+    {
+        NoticeKind.BookingConfirmed => "cf",
+        NoticeKind.BookingCancelled => "cx",
+        NoticeKind.BookingReleasedUnpaid => "rl",
+        NoticeKind.VisitReminder => "vr",
+        NoticeKind.ReportReady => "rp",
+        NoticeKind.AdmissionNotice => "ad",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
+    };
+}
