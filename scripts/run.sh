@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole system in one process on the embedded default: a co-hosted Orleans silo on a
-# SQLite file under ./data, demo hospital data, demo staff accounts, every page reachable.
-# Honours ASPNETCORE_URLS / --urls; prints the address it serves.
+# Runs the whole system on the embedded default: the WeChat simulator on 127.0.0.1:5090 (standing in
+# for WeChat's servers) and the platform on 127.0.0.1:5080 (co-hosted Orleans silo on a SQLite file
+# under ./data, demo hospital data, demo staff accounts, every page reachable).
+# Honours ASPNETCORE_URLS / --urls for the platform and WECHAT_SIMULATOR_URL for the simulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export Demo__Enabled="${Demo__Enabled:-true}"
@@ -9,4 +10,31 @@ export Storage__DataDirectory="${Storage__DataDirectory:-$PWD/data}"
 if [ -z "${ASPNETCORE_URLS:-}" ] && [[ " $* " != *" --urls"* ]]; then
   export ASPNETCORE_URLS="http://127.0.0.1:5080"
 fi
-exec dotnet run --project src/WebFront -c Release --no-launch-profile -- "$@"
+platform_url="${ASPNETCORE_URLS%%;*}"
+simulator_url="${WECHAT_SIMULATOR_URL:-http://127.0.0.1:5090}"
+
+# The demo account: the same values on both sides (the simulator's defaults). Production sets the
+# real account's values in the environment (WeChat__AppId=… and so on) and points at WeChat itself.
+export WeChat__AppId="${WeChat__AppId:-wx5f1c8d3e7a9b2046}"
+export WeChat__AppSecret="${WeChat__AppSecret:-demo-simulator-secret-000000000000}"
+export WeChat__Token="${WeChat__Token:-hospitaldemo}"
+export WeChat__EncodingAESKey="${WeChat__EncodingAESKey:-HospitalOrleansWeChatSimulatorDemoKey01234A}"
+export WeChat__SafeMode="${WeChat__SafeMode:-true}"
+export WeChat__ApiBaseUrl="${WeChat__ApiBaseUrl:-$simulator_url}"
+export WeChat__PublicBaseUrl="${WeChat__PublicBaseUrl:-$platform_url}"
+export WeChat__Templates__BookingConfirmed="${WeChat__Templates__BookingConfirmed:-demo_booking_confirmed}"
+export WeChat__Templates__BookingCancelled="${WeChat__Templates__BookingCancelled:-demo_booking_cancelled}"
+export WeChat__Templates__BookingReleasedUnpaid="${WeChat__Templates__BookingReleasedUnpaid:-demo_booking_released}"
+export WeChat__Templates__VisitReminder="${WeChat__Templates__VisitReminder:-demo_visit_reminder}"
+
+dotnet build HospitalOrleans.sln -c Release --nologo -v quiet
+dotnet run --project src/WeChatSimulator -c Release --no-build --no-launch-profile -- \
+  --urls "$simulator_url" --Simulator:PlatformUrl="$platform_url/wechat" &
+simulator=$!
+trap 'kill $simulator 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 100); do
+  curl -fsS -o /dev/null "$simulator_url/sim/api/users" 2>/dev/null && break
+  sleep 0.2
+done
+echo "WeChat simulator (phone view): $simulator_url/"
+dotnet run --project src/WebFront -c Release --no-build --no-launch-profile -- "$@"

@@ -1,5 +1,6 @@
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +20,9 @@ public static class HospitalHosting
         {
             silo.AddHospitalStorage(storage);
             silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
-            silo.Services.AddHospitalGrainServices(calendar);
+            silo.Services.AddHospitalGrainServices(calendar, builder.Configuration);
         });
+        builder.Services.ValidateWeChatOnStart();
         builder.Services.AddHostedService(services => new StartupWork(
             services.GetRequiredService<IGrainFactory>(),
             services.GetRequiredService<HospitalClock>(),
@@ -41,14 +43,16 @@ public static class HospitalHosting
         });
         builder.Services.TryAddSingleton(HospitalClock.System);
         builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));
+        builder.Services.AddHospitalWeChat(builder.Configuration).ValidateWeChatOnStart();
         return builder;
     }
 
     /// <summary>What grains need from the container; tests call it with their own clock first.</summary>
-    public static IServiceCollection AddHospitalGrainServices(this IServiceCollection services, BookingCalendar calendar)
+    public static IServiceCollection AddHospitalGrainServices(this IServiceCollection services, BookingCalendar calendar, IConfiguration configuration)
     {
         services.TryAddSingleton(HospitalClock.System);
         services.TryAddSingleton(calendar);
+        services.AddHospitalWeChat(configuration);
         return services;
     }
 }

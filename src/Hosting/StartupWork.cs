@@ -2,6 +2,7 @@ using HospitalOrleans.Domain.Directory;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.GrainInterfaces.WeChat;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,31 @@ public sealed partial class StartupWork(
             woken += pools.Count;
         }
         LogSwept(woken);
+        // Outboxes whose reminders did not survive the restart (the embedded store keeps reminders in memory).
+        var outboxes = await grains.GetGrain<INoticeOutboxRegistryGrain>(0).GetPendingAsync();
+        await Task.WhenAll(outboxes.Select(openId => grains.WeChatUser(openId).WakeAsync()));
+        if (demo) await PublishMenuAsync();
     }
+
+    /// <summary>
+    /// In demo mode the WeChat simulator starts empty: give it the account's menu so a newcomer
+    /// sees it at once. (In production the menu is published from the back office.)
+    /// </summary>
+    private async Task PublishMenuAsync()
+    {
+        var menus = grains.GetGrain<IWeChatMenuGrain>(0);
+        var book = await menus.GetAsync();
+        var version = book.PublishedVersion ?? book.Versions.Max(v => v.Version);
+        var result = await menus.PublishAsync(version, "system:demo-start");
+        if (result.Ok) LogMenuPublished(version);
+        else LogMenuNotPublished(string.Join(" ", result.Problems.Select(p => p.Message)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published WeChat menu version {Version} to the demo WeChat.")]
+    private partial void LogMenuPublished(int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The WeChat menu was not published at start: {Reason}")]
+    private partial void LogMenuNotPublished(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo hospital into an empty store.")]
     private partial void LogSeeded();

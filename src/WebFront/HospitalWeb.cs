@@ -4,6 +4,7 @@ using HospitalOrleans.Hosting;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Pages;
+using HospitalOrleans.WebFront.WeChat;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Scalar.AspNetCore;
 
@@ -20,6 +21,7 @@ public static class HospitalWeb
         services.AddOpenApi();
         services.AddHospitalPages();
         services.AddSingleton<StaffSignIn>();
+        services.AddWeChatFront();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -79,6 +81,7 @@ public static class HospitalWeb
         app.MapBookingsApi(demo);
         app.MapRatioApi();
         app.MapScheduleAdminApi();
+        app.MapWeChatFront();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
         return app;
     }

@@ -25,4 +25,7 @@ public sealed class HospitalClock(TimeProvider time)
     public static readonly HospitalClock System = new(TimeProvider.System);
 
     public DateTimeOffset Now => HospitalTime.ToLocal(time.GetUtcNow());
+
+    /// <summary>For code that takes a TimeProvider (token expiry, replay windows) and must follow the same clock.</summary>
+    public TimeProvider Provider => time;
 }

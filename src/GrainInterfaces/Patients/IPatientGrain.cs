@@ -1,3 +1,4 @@
+using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Pools;
 
 namespace HospitalOrleans.GrainInterfaces.Patients;
@@ -12,4 +13,10 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>Booking ids, newest first.</summary>
     [Alias("booking-ids")] Task<IReadOnlyList<string>> GetBookingIdsAsync();
+
+    /// <summary>Remembers a WeChat account (OpenID) that signs in as this patient; notices go there.</summary>
+    [Alias("link-wechat")] Task LinkWeChatAsync(string openId);
+
+    /// <summary>Hands a notice to every linked WeChat account's outbox; returns once they stored it.</summary>
+    [Alias("deliver-notice")] Task DeliverNoticeAsync(PatientNotice notice);
 }

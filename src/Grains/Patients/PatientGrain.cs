@@ -1,5 +1,7 @@
+using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.GrainInterfaces.WeChat;
 using HospitalOrleans.Grains.Persistence;
 
 namespace HospitalOrleans.Grains.Patients;
@@ -31,6 +33,20 @@ public sealed class PatientGrain(
 
     public Task<IReadOnlyList<string>> GetBookingIdsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(Enumerable.Reverse(store.State.BookingIds).ToList());
+
+    public async Task LinkWeChatAsync(string openId)
+    {
+        if (store.State.WeChatOpenIds.Contains(openId)) return;
+        store.State.WeChatOpenIds.Add(openId);
+        await store.WriteStateAsync();
+    }
+
+    public async Task DeliverNoticeAsync(PatientNotice notice)
+    {
+        // A patient who never used WeChat has nowhere to be told; the clerk tells them at the window.
+        foreach (var openId in store.State.WeChatOpenIds)
+            await GrainFactory.WeChatUser(openId).EnqueueAsync(notice);
+    }
 
     private async Task RememberAsync(BookingResult result)
     {

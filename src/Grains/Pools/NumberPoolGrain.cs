@@ -1,4 +1,6 @@
+using HospitalOrleans.Domain.Notices;
 using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
@@ -21,7 +23,12 @@ public sealed partial class NumberPoolGrain(
     ILogger<NumberPoolGrain> logger) : Grain, INumberPoolGrain, IRemindable
 {
     private const string DeadlineReminder = "pool-deadlines";
+    private const string VisitReminderReminder = "pool-visit-reminders";
+    private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(30);
     private NumberPool? _pool;
+    private NoticeDispatch _notices = null!;
+    private bool _visitReminderRegistered;
+    private IGrainTimer? _noticeRetry;
     private GroupCommit _commit = null!;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerDue;
@@ -30,6 +37,7 @@ public sealed partial class NumberPoolGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _commit = new GroupCommit(WriteSnapshotAsync, OnCommitFault);
+        _notices = new NoticeDispatch(GrainFactory);
         var state = store.State;
         if (!state.IsOpened)
         {
@@ -38,8 +46,10 @@ public sealed partial class NumberPoolGrain(
             state = NumberPool.Open(plan.Definition, plan.OnlinePercent);
         }
         _pool = new NumberPool(state);
+        _notices.MarkAllDurable(state);
         if (_pool.Advance(clock.Now)) _ = CommitInBackgroundAsync();
         ScheduleDeadlines();
+        DispatchNotices();
     }
 
     public Task<PoolView?> GetAsync()
@@ -90,17 +100,28 @@ public sealed partial class NumberPoolGrain(
         if (Pool() is null || _commit.Faulted) return;
         await _commit.DurableAsync(changed: false);
         ScheduleDeadlines();
+        DispatchNotices();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await SweepAsync();
+        if (reminderName == VisitReminderReminder)
+        {
+            if (_pool is null || _pool.State.VisitRemindersQueued) await UnregisterAsync(reminderName);
+            return;
+        }
         if (_pool is null || !HasHolds(_pool))
         {
-            var reminder = await this.GetReminder(reminderName);
-            if (reminder is not null) await this.UnregisterReminder(reminder);
+            await UnregisterAsync(reminderName);
             _reminderRegistered = false;
         }
+    }
+
+    private async Task UnregisterAsync(string reminderName)
+    {
+        var reminder = await this.GetReminder(reminderName);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
     }
 
     /// <summary>
@@ -128,6 +149,7 @@ public sealed partial class NumberPoolGrain(
             return Unavailable();
         }
         if (decision.Changed) ScheduleDeadlines();
+        DispatchNotices();
         // The booking may have moved on (e.g. expired) since; the answer reflects the decision.
         return result;
     }
@@ -141,7 +163,48 @@ public sealed partial class NumberPoolGrain(
     private async Task WriteSnapshotAsync()
     {
         store.State = PoolStateCopy.Snapshot(_pool!.State);
+        var notices = _notices.Capture(store.State);
         await store.WriteStateAsync();
+        _notices.MarkDurable(notices);
+    }
+
+    /// <summary>
+    /// Sends durable notices to the patients' side in the background: a booking never waits for
+    /// WeChat. Delivered notices leave the outbox with the next commit; failures retry on a timer.
+    /// </summary>
+    private void DispatchNotices()
+    {
+        if (_pool is null || _notices.Running || _commit.Faulted || !_notices.HasWork(_pool.State)) return;
+        _notices.Running = true;
+        _ = DispatchNoticesAsync();
+    }
+
+    private async Task DispatchNoticesAsync()
+    {
+        var failed = false;
+        try
+        {
+            var definition = _pool!.State.Definition!;
+            (var delivered, failed) = await _notices.DeliverAsync(_pool.State, pending => new PatientNotice(
+                pending.NoticeId, pending.Kind, pending.PatientId, pending.At,
+                _pool.FindBooking(pending.BookingId)?.ToView(definition)));
+            if (delivered.Count > 0 && _pool.AcknowledgeNotices(delivered)) await _commit.DurableAsync(changed: true);
+        }
+        catch (Exception failure)
+        {
+            failed = true;
+            LogNoticeDispatchFailed(failure, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _notices.Running = false;
+        }
+        _noticeRetry?.Dispose();
+        _noticeRetry = null;
+        if (failed)
+            _noticeRetry = this.RegisterGrainTimer(_ => { DispatchNotices(); return Task.CompletedTask; },
+                new GrainTimerCreationOptions(NoticeRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
+        else DispatchNotices(); // notices that became durable while this round ran
     }
 
     private void OnCommitFault(Exception failure)
@@ -157,6 +220,7 @@ public sealed partial class NumberPoolGrain(
         {
             await _commit.DurableAsync(changed: true);
             ScheduleDeadlines();
+            DispatchNotices();
         }
         catch (Exception)
         {
@@ -185,19 +249,27 @@ public sealed partial class NumberPoolGrain(
         if (HasHolds(_pool) && !_reminderRegistered)
         {
             _reminderRegistered = true;
-            _ = RegisterReminderAsync();
+            _ = RegisterReminderAsync(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), () => _reminderRegistered = false);
+        }
+        // The evening-before reminders must go out even if nobody touches the pool that day.
+        if (!_pool.State.VisitRemindersQueued && !_visitReminderRegistered && _pool.State.Bookings.Exists(b => b.Status == BookingStatus.Confirmed))
+        {
+            _visitReminderRegistered = true;
+            var reminderDue = VisitReminder.DueAt(_pool.State.Definition!.Date) - now;
+            _ = RegisterReminderAsync(VisitReminderReminder, reminderDue < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : reminderDue, TimeSpan.FromHours(1),
+                () => _visitReminderRegistered = false);
         }
     }
 
-    private async Task RegisterReminderAsync()
+    private async Task RegisterReminderAsync(string name, TimeSpan due, TimeSpan period, Action onFailure)
     {
         try
         {
-            await this.RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(name, due, period);
         }
         catch (Exception failure)
         {
-            _reminderRegistered = false;
+            onFailure();
             LogReminderFailed(failure, this.GetPrimaryKeyString());
         }
     }
@@ -212,6 +284,9 @@ public sealed partial class NumberPoolGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {PoolId}: the deadline reminder could not be registered.")]
     private partial void LogReminderFailed(Exception failure, string poolId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {PoolId}: handing notices to patients failed; retrying shortly.")]
+    private partial void LogNoticeDispatchFailed(Exception failure, string poolId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pool {PoolId}: online share set to {Percent}% by {By}.")]
     private partial void LogRatioChanged(string poolId, int percent, string by);

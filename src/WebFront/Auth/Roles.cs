@@ -25,4 +25,7 @@ public static class HospitalClaims
 {
     /// <summary>The patient id a patient session acts for.</summary>
     public const string PatientId = "hospital:patient-id";
+
+    /// <summary>The WeChat OpenID a patient session signed in with (absent for demo sign-in).</summary>
+    public const string OpenId = "hospital:openid";
 }

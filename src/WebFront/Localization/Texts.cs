@@ -97,7 +97,6 @@ public sealed record Texts
     public required string PatientSignInHint { get; init; }
     public required string PatientSignInButton { get; init; }
     public required string PatientIdInvalid { get; init; }
-    public required string PatientsUseWeChat { get; init; }
     public required string AccessDenied { get; init; }
     public required Func<string, string> SignedInAs { get; init; }
 
@@ -195,4 +194,37 @@ public sealed record Texts
     };
 
     public string ChannelName(string channel) => channel == "window" ? ChannelWindow : ChannelOnline;
+
+    // WeChat
+    public required string WeChatSignIn { get; init; }
+    public required string WeChatSignInHint { get; init; }
+    public required string WeChatSignInState { get; init; }
+    public required string WeChatSignInRefused { get; init; }
+    public required string WeChatSignInExpired { get; init; }
+    public required string WeChatSignInFailed { get; init; }
+    public required string NavWeChat { get; init; }
+    public required string MenuTitle { get; init; }
+    public required string MenuRules { get; init; }
+    public required string MenuEdit { get; init; }
+    public required string MenuTopItem { get; init; }
+    public required string MenuSubItems { get; init; }
+    public required string MenuSubItem { get; init; }
+    public required string MenuName { get; init; }
+    public required string MenuType { get; init; }
+    public required string MenuValue { get; init; }
+    public required string MenuTypeNone { get; init; }
+    public required string MenuSave { get; init; }
+    public required string MenuSaved { get; init; }
+    public required string MenuVersions { get; init; }
+    public required string MenuPublishedBadge { get; init; }
+    public required string MenuPublish { get; init; }
+    public required string MenuRollback { get; init; }
+    public required string MenuPublishedNotice { get; init; }
+    public required string MenuPreview { get; init; }
+    public required string MenuNoVersions { get; init; }
+    public required string DoctorCodesTitle { get; init; }
+    public required string DoctorCodesHint { get; init; }
+    public required string DoctorCodeFailed { get; init; }
+    public required Func<string, string, string> MenuFault { get; init; }
+    public required Func<int, string> MenuVersionLabel { get; init; }
 }

@@ -19,6 +19,19 @@ public sealed class SignInModel(StaffSignIn signIn, IConfiguration configuration
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Why a WeChat sign-in came back here (set by the OAuth callback).</summary>
+    [BindProperty(SupportsGet = true, Name = "wechat")]
+    public string? WeChatOutcome { get; set; }
+
+    public string? WeChatProblem => WeChatOutcome switch
+    {
+        "state" => T.WeChatSignInState,
+        "refused" => T.WeChatSignInRefused,
+        "expired" => T.WeChatSignInExpired,
+        "failed" => T.WeChatSignInFailed,
+        _ => null,
+    };
+
     [BindProperty]
     public string? UserName { get; set; }
 

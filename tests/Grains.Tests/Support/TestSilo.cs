@@ -15,7 +15,7 @@ public static class TestSilo
         silo.UseInMemoryReminderService();
         silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
         silo.Services.AddSingleton(new HospitalClock(clock));
-        silo.Services.AddHospitalGrainServices(new BookingCalendar());
+        silo.Services.AddHospitalGrainServices(new BookingCalendar(), silo.Configuration);
         return silo;
     }
 }

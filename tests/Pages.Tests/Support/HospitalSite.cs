@@ -3,9 +3,8 @@ using System.Net.Sockets;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Staff;
+using HospitalOrleans.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +31,9 @@ public sealed class HospitalSite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The WeChat simulator the site talks to (and whose phone page the tests drive).</summary>
+    public DemoWeChat WeChat { get; private set; } = null!;
+
     public IGrainFactory Grains => _factory!.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Today as the hospital's clock reads it (UTC+8).</summary>
@@ -39,11 +41,12 @@ public sealed class HospitalSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new SiteFactory(_data.FullName);
-        _factory.UseKestrel(0);
+        var port = DemoWeChat.FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        WeChat = await DemoWeChat.StartAsync(DemoWeChat.FreePort(), BaseUrl, TimeProvider.System);
+        _factory = new SiteFactory(_data.FullName, DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl));
+        _factory.UseKestrel(port);
         _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         await WaitForDemoDataAsync();
 
         _playwright = await Playwright.CreateAsync();
@@ -61,6 +64,7 @@ public sealed class HospitalSite : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+        if (WeChat is not null) await WeChat.DisposeAsync();
         try { _data.Delete(recursive: true); } catch (IOException) { } // SQLite may hold the file a moment longer
     }
 
@@ -117,7 +121,7 @@ public sealed class HospitalSite : IAsyncLifetime
         throw new InvalidOperationException("The demo hospital was not loaded within a minute of start.");
     }
 
-    private sealed class SiteFactory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string> wechat) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -127,6 +131,7 @@ public sealed class HospitalSite : IAsyncLifetime
             builder.UseSetting("Hosting:RunSilo", "true");
             builder.UseSetting("Storage:Mode", "Embedded");
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
+            foreach (var (key, value) in wechat) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             // The embedded silo listens on fixed ports; other test processes may hold them.
             var siloPort = FreePort();

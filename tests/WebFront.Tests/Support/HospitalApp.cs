@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using HospitalOrleans.Domain.Time;
+using HospitalOrleans.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +21,22 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "hospital-http-" + Guid.NewGuid().ToString("N"));
 
+    private readonly int _port = DemoWeChat.FreePort();
+
     public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>The WeChat simulator this platform talks to, on the same (test-controlled) clock.</summary>
+    public DemoWeChat WeChat { get; }
+
+    /// <summary>The platform's own address (fixed before start: the simulator pushes to it).</summary>
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
 
     protected virtual bool Demo => true;
 
     public HospitalApp()
     {
-        UseKestrel(0);
+        WeChat = DemoWeChat.StartAsync(DemoWeChat.FreePort(), BaseUrl, Time).GetAwaiter().GetResult();
+        UseKestrel(_port);
         StartServer();
     }
 
@@ -39,18 +49,18 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Test assemblies run side by side: every app gets its own silo and gateway ports.
         builder.UseSetting("Storage:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Storage:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl)) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton(new HospitalClock(Time)));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => DemoWeChat.FreePort();
 
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
+    /// <summary>A browser-like client of the real loopback server: its own cookies, redirects not followed.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+    {
+        BaseAddress = new Uri(BaseUrl),
+    };
 
     public async Task<HttpClient> SignedInPatient(string patientId)
     {
@@ -91,6 +101,7 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await WeChat.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
@@ -106,4 +117,14 @@ public sealed class ProductionApp : HospitalApp
 public sealed class AppCollection : ICollectionFixture<HospitalApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>
+/// The WeChat tests get an app of their own: they move its clock (code expiry, stale timestamps)
+/// and must not disturb the booking tests' fixed start time.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WeChatCollection : ICollectionFixture<HospitalApp>
+{
+    public const string Name = "wechat";
 }
