@@ -34,7 +34,11 @@ public sealed partial class StartupWork(
         // Outboxes whose reminders did not survive the restart (the embedded store keeps reminders in memory).
         var outboxes = await grains.GetGrain<INoticeOutboxRegistryGrain>(0).GetPendingAsync();
         await Task.WhenAll(outboxes.Select(openId => grains.WeChatUser(openId).WakeAsync()));
-        if (demo) await PublishMenuAsync();
+        if (demo)
+        {
+            await PublishMenuAsync();
+            await ConfirmFamousDoctorsCodesAsync();
+        }
     }
 
     /// <summary>
@@ -50,6 +54,18 @@ public sealed partial class StartupWork(
         if (result.Ok) LogMenuPublished(version);
         else LogMenuNotPublished(string.Join(" ", result.Problems.Select(p => p.Message)));
     }
+
+    /// <summary>The demo's WeChat knows the famous doctors' codes from the start, so its 扫一扫 has something to scan.</summary>
+    private async Task ConfirmFamousDoctorsCodesAsync()
+    {
+        var directory = await grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+        var codes = grains.GetGrain<IWeChatQrCodesGrain>(0);
+        foreach (var doctor in directory.Doctors.Where(d => d.Famous))
+            if ((await codes.GetDoctorCodeAsync(doctor.Id)).Ticket is null) LogCodeNotCreated(doctor.Id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo WeChat did not create doctor {DoctorId}'s QR code.")]
+    private partial void LogCodeNotCreated(string doctorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published WeChat menu version {Version} to the demo WeChat.")]
     private partial void LogMenuPublished(int version);

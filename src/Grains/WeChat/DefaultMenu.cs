@@ -16,7 +16,8 @@ public static class DefaultMenu
 
     public static Menu Build(WeChatAccountOptions options) => new(
     [
-        View("预约挂号", options.Link("/")),
+        // Through WeChat sign-in, so the patient is recognised by their OpenID on arrival (silent with snsapi_base).
+        View("预约挂号", options.Link("/signin/wechat?returnUrl=%2F")),
         new MenuButton
         {
             Name = "我的就诊",
