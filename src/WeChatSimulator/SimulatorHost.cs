@@ -36,6 +36,8 @@ public static class SimulatorHost
         });
         // Loopback only: the simulator holds a demo secret and answers anyone who asks.
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // Request lines carry access_token and code in their query strings: keep them out of the console.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddSimulator();
         configure?.Invoke(builder);
 

@@ -19,11 +19,11 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Wednesday 2026-12-02 09:00 in the hospital; sessions 2026-12-03 after 16:00 … 12-09 are bookable online.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 2, 9, 0, 0, HospitalTime.Offset);
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "hospital-http-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
+    private readonly int _port;
+    private readonly bool _ownsDataAndWeChat;
 
-    private readonly int _port = DemoWeChat.FreePort();
-
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
 
     /// <summary>The WeChat simulator this platform talks to, on the same (test-controlled) clock.</summary>
     public DemoWeChat WeChat { get; }
@@ -35,7 +35,28 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HospitalApp()
     {
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "hospital-http-" + Guid.NewGuid().ToString("N"));
+        _port = DemoWeChat.FreePort();
+        _ownsDataAndWeChat = true;
+        Time = new FakeTimeProvider(Start);
         WeChat = DemoWeChat.StartAsync(DemoWeChat.FreePort(), BaseUrl, Time).GetAwaiter().GetResult();
+        UseKestrel(_port);
+        StartServer();
+    }
+
+    /// <summary>
+    /// A platform process over existing data, port, clock and WeChat: stopping one and starting
+    /// another like this is a restart of the platform while WeChat stays up.
+    /// </summary>
+    public static HospitalApp Over(string dataDirectory, int port, FakeTimeProvider time, DemoWeChat wechat) =>
+        new(dataDirectory, port, time, wechat);
+
+    private HospitalApp(string dataDirectory, int port, FakeTimeProvider time, DemoWeChat wechat)
+    {
+        _dataDirectory = dataDirectory;
+        _port = port;
+        Time = time;
+        WeChat = wechat;
         UseKestrel(_port);
         StartServer();
     }
@@ -101,8 +122,11 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await WeChat.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        if (_ownsDataAndWeChat)
+        {
+            await WeChat.DisposeAsync();
+            try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        }
         GC.SuppressFinalize(this);
     }
 }

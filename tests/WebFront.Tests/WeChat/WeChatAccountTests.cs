@@ -14,43 +14,14 @@ public sealed class WeChatAccountTests(HospitalApp app)
 {
     private IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
-    private async Task<List<ChatEntry>> ChatAsync(string openId) =>
-        (await app.WeChat.Client.GetFromJsonAsync<List<ChatEntry>>($"/sim/api/users/{openId}/chat"))!;
-
-    private async Task<HttpResponseMessage> ActAsync(string openId, string action, object? body = null) =>
-        await app.WeChat.Client.PostAsJsonAsync($"/sim/api/users/{openId}/{action}", body ?? new { });
-
-    /// <summary>Signs in through WeChat OAuth as <paramref name="openId"/> and returns the platform client.</summary>
-    private async Task<(HttpClient Client, string PatientId)> SignInAsync(string openId)
-    {
-        var platform = app.NewClient();
-        using var simulator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var start = await platform.GetAsync("/signin/wechat?returnUrl=%2F");
-        var consent = await simulator.GetAsync(start.Headers.Location!.ToString().Replace("#wechat_redirect", $"&sim_openid={openId}"));
-        (await platform.GetAsync(consent.Headers.Location!.PathAndQuery)).Dispose();
-        var me = await platform.GetFromJsonAsync<JsonElement>("/api/auth/me");
-        return (platform, me.GetProperty("patientId").GetString()!);
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            await Task.Delay(50);
-        }
-        throw new Xunit.Sdk.XunitException($"Gave up waiting for {what}.");
-    }
-
     [Fact]
     public async Task FollowingThroughTheSimulatorShowsTheWelcomeInTheChat()
     {
         var openId = WeChatWire.OpenId();
 
-        (await ActAsync(openId, "follow")).EnsureSuccessStatusCode();
+        (await app.ActAsync(openId, "follow")).EnsureSuccessStatusCode();
 
-        var chat = await ChatAsync(openId);
+        var chat = await app.ChatAsync(openId);
         Assert.Contains(chat, e => e.Direction == ChatEntry.Out && e.Kind == ChatKinds.Text && e.Content!.Contains("欢迎关注"));
         Assert.True((await Grains.WeChatUser(openId).GetAsync()).Following);
     }
@@ -59,11 +30,11 @@ public sealed class WeChatAccountTests(HospitalApp app)
     public async Task TappingNavigationInTheMenuAnswersWithTheWayToTheHospital()
     {
         var openId = WeChatWire.OpenId();
-        await ActAsync(openId, "follow");
+        await app.ActAsync(openId, "follow");
 
-        (await ActAsync(openId, "click", new { key = "navigation" })).EnsureSuccessStatusCode();
+        (await app.ActAsync(openId, "click", new { key = "navigation" })).EnsureSuccessStatusCode();
 
-        Assert.Contains(await ChatAsync(openId), e => e.Direction == ChatEntry.Out && e.Content?.Contains("医院地址") == true);
+        Assert.Contains(await app.ChatAsync(openId), e => e.Direction == ChatEntry.Out && e.Content?.Contains("医院地址") == true);
     }
 
     [Fact]
@@ -77,9 +48,9 @@ public sealed class WeChatAccountTests(HospitalApp app)
         Assert.Equal(ticket, again.GetProperty("ticket").GetString()); // created once, remembered
         var openId = WeChatWire.OpenId();
 
-        (await ActAsync(openId, "follow", new { ticket })).EnsureSuccessStatusCode();
+        (await app.ActAsync(openId, "follow", new { ticket })).EnsureSuccessStatusCode();
 
-        var card = Assert.Single(await ChatAsync(openId), e => e.Direction == ChatEntry.Out && e.Kind == ChatKinds.News);
+        var card = Assert.Single(await app.ChatAsync(openId), e => e.Direction == ChatEntry.Out && e.Kind == ChatKinds.News);
         Assert.Equal($"{app.BaseUrl}/doctors/D005", card.Url);
         var png = await ops.GetAsync("/api/wechat/doctors/D005/qrcode.png");
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
@@ -89,8 +60,8 @@ public sealed class WeChatAccountTests(HospitalApp app)
     public async Task AConfirmedBookingSendsOneTemplateNoticeToThePatientsWeChat()
     {
         var openId = WeChatWire.OpenId();
-        await ActAsync(openId, "follow");
-        var (patient, patientId) = await SignInAsync(openId);
+        await app.ActAsync(openId, "follow");
+        var (patient, patientId) = await app.SignInThroughWeChatAsync(openId);
         using var _ = patient;
         var pool = (await Api.BookablePool(patient, 4, 5)).GetProperty("poolId").GetString();
         var booking = await (await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", new { patientId, requestId = "wx-1" })).Json();
@@ -98,12 +69,12 @@ public sealed class WeChatAccountTests(HospitalApp app)
 
         (await patient.PostAsync($"/api/bookings/{bookingId}/demo-payment", null)).EnsureSuccessStatusCode();
 
-        var chat = await EventuallyAsync(() => ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the confirmation notice");
+        var chat = await WeChatSteps.EventuallyAsync(() => app.ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the confirmation notice");
         var notice = Assert.Single(chat, e => e.Kind == ChatKinds.Template);
         Assert.Equal("demo_booking_confirmed", notice.TemplateId);
         Assert.Equal($"{app.BaseUrl}/bookings/{bookingId}", notice.Url);
         Assert.Equal($"{booking.GetProperty("serial").GetInt32()}号", notice.Data!["character_string3"]);
-        var delivered = await EventuallyAsync(() => Grains.WeChatUser(openId).GetAsync(),
+        var delivered = await WeChatSteps.EventuallyAsync(() => Grains.WeChatUser(openId).GetAsync(),
             v => v.Notices.Any(n => n.Status == "Delivered"), "the delivery report");
         Assert.Equal(1, Assert.Single(delivered.Notices).Attempts);
     }
@@ -112,8 +83,8 @@ public sealed class WeChatAccountTests(HospitalApp app)
     public async Task AnUnpaidHoldThatExpiresTellsThePatientItWasReleased()
     {
         var openId = WeChatWire.OpenId();
-        await ActAsync(openId, "follow");
-        var (patient, patientId) = await SignInAsync(openId);
+        await app.ActAsync(openId, "follow");
+        var (patient, patientId) = await app.SignInThroughWeChatAsync(openId);
         using var _ = patient;
         var pool = (await Api.BookablePool(patient, 5, 6)).GetProperty("poolId").GetString()!;
         (await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", new { patientId, requestId = "wx-2" })).EnsureSuccessStatusCode();
@@ -121,7 +92,7 @@ public sealed class WeChatAccountTests(HospitalApp app)
         app.Time.Advance(TimeSpan.FromMinutes(16));
         await Grains.GetGrain<GrainInterfaces.Pools.INumberPoolGrain>(pool).SweepAsync();
 
-        var chat = await EventuallyAsync(() => ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the release notice");
+        var chat = await WeChatSteps.EventuallyAsync(() => app.ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the release notice");
         Assert.Equal("demo_booking_released", Assert.Single(chat, e => e.Kind == ChatKinds.Template).TemplateId);
     }
 
@@ -175,7 +146,7 @@ public sealed class WeChatAccountTests(HospitalApp app)
     [Fact]
     public async Task PatientsCannotEditTheMenu()
     {
-        var (patient, _) = await SignInAsync(WeChatWire.OpenId());
+        var (patient, _) = await app.SignInThroughWeChatAsync(WeChatWire.OpenId());
         using var __ = patient;
 
         var response = await patient.PostAsJsonAsync("/api/wechat/menu/versions", new { button = Array.Empty<object>() });

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HospitalOrleans.WebFront.Tests.Support;
+using HospitalOrleans.WeChatSimulator.Users;
+
+namespace HospitalOrleans.WebFront.Tests.WeChat;
+
+/// <summary>What a WeChat user does through the simulator, as steps the tests share.</summary>
+public static class WeChatSteps
+{
+    public static async Task<List<ChatEntry>> ChatAsync(this HospitalApp app, string openId) =>
+        (await app.WeChat.Client.GetFromJsonAsync<List<ChatEntry>>($"/sim/api/users/{openId}/chat"))!;
+
+    public static Task<HttpResponseMessage> ActAsync(this HospitalApp app, string openId, string action, object? body = null) =>
+        app.WeChat.Client.PostAsJsonAsync($"/sim/api/users/{openId}/{action}", body ?? new { });
+
+    /// <summary>Signs in through WeChat OAuth as <paramref name="openId"/>; returns the platform client and the patient id.</summary>
+    public static async Task<(HttpClient Client, string PatientId)> SignInThroughWeChatAsync(this HospitalApp app, string openId)
+    {
+        var platform = app.NewClient();
+        using var simulator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var start = await platform.GetAsync("/signin/wechat?returnUrl=%2F");
+        var consent = await simulator.GetAsync(start.Headers.Location!.ToString().Replace("#wechat_redirect", $"&sim_openid={openId}"));
+        (await platform.GetAsync(consent.Headers.Location!.PathAndQuery)).Dispose();
+        var me = await platform.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        return (platform, me.GetProperty("patientId").GetString()!);
+    }
+
+    /// <summary>Books an online number in the pool and pays for it in demo mode; returns the booking.</summary>
+    public static async Task<JsonElement> BookAndPayAsync(this HttpClient patient, string patientId, string poolId, string requestId)
+    {
+        var response = await patient.PostAsJsonAsync($"/api/pools/{poolId}/online-bookings", new { patientId, requestId });
+        response.EnsureSuccessStatusCode();
+        var booking = await response.Json();
+        (await patient.PostAsync($"/api/bookings/{booking.GetProperty("bookingId").GetString()}/demo-payment", null)).EnsureSuccessStatusCode();
+        return booking;
+    }
+
+    /// <summary>Work that happens in the background (notices, delivery reports): polls without a time threshold on the outcome.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"Gave up waiting for {what}.");
+    }
+}
