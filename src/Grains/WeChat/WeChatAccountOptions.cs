@@ -13,5 +13,11 @@ public sealed class WeChatAccountOptions
     /// <summary>Template id per notice kind name (e.g. <c>BookingConfirmed</c>); a kind without one is not sent.</summary>
     public Dictionary<string, string> Templates { get; set; } = new();
 
+    /// <summary>
+    /// How long a message's handling may take before WeChat is answered <c>success</c> and the reply
+    /// goes later as a customer-service message. WeChat waits 5 s; one is left for the network.
+    /// </summary>
+    public int PassiveReplyBudgetMilliseconds { get; set; } = 4000;
+
     public string Link(string path) => PublicBaseUrl.TrimEnd('/') + path;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.WeChat;
+using HospitalOrleans.Grains.WeChat;
 using HospitalOrleans.WeChat;
 using HospitalOrleans.WeChat.Api;
 using HospitalOrleans.WeChat.Messages;
@@ -19,9 +20,6 @@ namespace HospitalOrleans.WebFront.WeChat;
 /// </summary>
 public static partial class WeChatMessageApi
 {
-    /// <summary>Leaves a second of WeChat's five for the network.</summary>
-    public static readonly TimeSpan PassiveReplyBudget = TimeSpan.FromSeconds(4);
-
     public static IEndpointRouteBuilder MapWeChatMessages(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/wechat", Verify).ExcludeFromDescription();
@@ -38,7 +36,7 @@ public static partial class WeChatMessageApi
 
     public static async Task<IResult> ReceiveAsync([AsParameters] WeChatQuery query, HttpContext http, InboundGate gate,
         NonceReplayGuard replays, InboundReplies replies, LateReplies late, IGrainFactory grains, IOptions<WeChatOptions> options,
-        HospitalClock clock, ILoggerFactory logs)
+        IOptions<WeChatAccountOptions> account, HospitalClock clock, ILoggerFactory logs)
     {
         var logger = Logger(logs);
         var body = await ReadCappedAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
@@ -59,7 +57,7 @@ public static partial class WeChatMessageApi
             return Success();
         }
         var work = replies.ReplyAsync(message);
-        if (await Task.WhenAny(work, Task.Delay(PassiveReplyBudget)) != work)
+        if (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(account.Value.PassiveReplyBudgetMilliseconds))) != work)
         {
             late.SendWhenReady(work, message.FromUserName);
             return Success();

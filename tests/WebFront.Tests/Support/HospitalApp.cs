@@ -22,6 +22,7 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataDirectory;
     private readonly int _port;
     private readonly bool _ownsDataAndWeChat;
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     public FakeTimeProvider Time { get; }
 
@@ -33,8 +34,16 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool Demo => true;
 
-    public HospitalApp()
+    public HospitalApp() : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <summary>An app of its own with extra settings on top of the test defaults.</summary>
+    public static HospitalApp With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    private HospitalApp(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         _dataDirectory = Path.Combine(Path.GetTempPath(), "hospital-http-" + Guid.NewGuid().ToString("N"));
         _port = DemoWeChat.FreePort();
         _ownsDataAndWeChat = true;
@@ -71,6 +80,7 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Storage:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl)) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton(new HospitalClock(Time)));
     }
