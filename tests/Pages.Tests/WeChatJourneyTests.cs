@@ -108,6 +108,8 @@ public sealed partial class WeChatJourneyTests(HospitalSite site)
         var said = await WeChatPhone.AccountSaid(page).CountAsync();
 
         await page.ClickAsync("summary[data-testid=menu-item][data-name=服务]");
+        await Expect(page.Locator("[data-testid=sub-menu-item]:visible")).ToHaveCountAsync(3);
+        await HospitalSite.ScreenshotAsync(page, "55-wechat-services-menu", fullPage: false);
         await page.ClickAsync("[data-testid=sub-menu-item][data-name=来院导航]");
 
         await Expect(WeChatPhone.AccountSaid(page)).ToHaveCountAsync(said + 1);

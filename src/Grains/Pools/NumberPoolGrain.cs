@@ -1,8 +1,8 @@
 using HospitalOrleans.Domain.Notices;
 using HospitalOrleans.Domain.Pools;
-using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
+using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Persistence;
 using Microsoft.Extensions.Logging;

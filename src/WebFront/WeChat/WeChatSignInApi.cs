@@ -3,7 +3,6 @@ using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.WeChat;
 using HospitalOrleans.Grains.WeChat;
-using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WeChat;
 using HospitalOrleans.WeChat.Api;
@@ -26,7 +25,9 @@ public static partial class WeChatSignInApi
 
     public static IEndpointRouteBuilder MapWeChatSignIn(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/signin/wechat").ExcludeFromDescription().RequireRateLimiting(AuthApi.SignInLimiter);
+        // No sign-in rate limit here: there is no secret to guess (the state cookie comes first), and
+        // at 07:00 many patients share one hospital Wi-Fi address.
+        var group = routes.MapGroup("/signin/wechat").ExcludeFromDescription();
         group.MapGet("", Start).WithName("WeChatSignIn");
         group.MapGet("/callback", CallbackAsync).WithName("WeChatSignInCallback");
         return routes;
