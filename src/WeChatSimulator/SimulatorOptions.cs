@@ -37,5 +37,9 @@ public sealed class SimulatorOptions
     /// <summary>Template ids the account owns; empty accepts any well-formed id.</summary>
     public List<string> Templates { get; set; } = [];
 
+    /// <summary>Title and keyword labels per template id, for the chat view (unknown ids show their raw keys).</summary>
+    public Dictionary<string, HospitalOrleans.WeChatSimulator.Templates.TemplateLayout> TemplateLayouts { get; set; } =
+        HospitalOrleans.WeChatSimulator.Templates.TemplateLayout.DemoTemplates();
+
     public DailyQuotaOptions Quotas { get; set; } = new();
 }

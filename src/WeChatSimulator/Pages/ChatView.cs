@@ -49,8 +49,9 @@ public static class ChatView
         var data = entry.Data ?? new Dictionary<string, string>();
         var rows = new StringBuilder();
         foreach (var (key, value) in data.Where(p => p.Key is not ("first" or "remark")))
-            rows.Append($"""<div class="row" data-key="{E(key)}"><dt>{E(key)}</dt><dd>{E(value)}</dd></div>""");
-        var first = data.TryGetValue("first", out var heading) ? $"""<p class="first">{E(heading)}</p>""" : "";
+            rows.Append($"""<div class="row" data-key="{E(key)}"><dt>{E(entry.Labels?.GetValueOrDefault(key) ?? key)}</dt><dd>{E(value)}</dd></div>""");
+        var first = data.TryGetValue("first", out var heading) ? $"""<p class="first">{E(heading)}</p>"""
+            : string.IsNullOrEmpty(entry.Title) ? "" : $"""<p class="first template-title">{E(entry.Title)}</p>""";
         var remark = data.TryGetValue("remark", out var closing) ? $"""<p class="remark">{E(closing)}</p>""" : "";
         var link = string.IsNullOrEmpty(entry.Url) ? "" : $"""<a class="more" href="{E(entry.Url)}" data-testid="template-link">{Bi("详情", "Details")}</a>""";
         return $"""

@@ -18,7 +18,7 @@ public static class TemplateApi
 
     public static async Task<IResult> Send(
         [FromQuery(Name = "access_token")] string? accessToken, HttpRequest request, CallGate gate, TemplateLedger ledger,
-        TemplateIds templates, UserDirectory users, MessageIds ids, TemplateReports reports)
+        TemplateIds templates, UserDirectory users, MessageIds ids, TemplateReports reports, Microsoft.Extensions.Options.IOptions<SimulatorOptions> options)
     {
         var body = await JsonBodies.ReadAsync(request);
         var isJson = JsonBodies.IsJsonObject(body);
@@ -38,7 +38,8 @@ public static class TemplateApi
         var (msgId, deliver) = ledger.Claim(message.ToUser, message.ClientMsgId, ids.NextTemplateMsgId);
         if (deliver)
         {
-            users.Append(message.ToUser, ChatLines.FromTemplate(message, msgId));
+            options.Value.TemplateLayouts.TryGetValue(message.TemplateId, out var layout);
+            users.Append(message.ToUser, ChatLines.FromTemplate(message, msgId, layout));
             reports.Schedule(message.ToUser, msgId);
         }
         return WeChatReply.Json(new TemplateSent(0, "ok", msgId));

@@ -18,6 +18,8 @@ public sealed record ChatEntry(string Direction, string Kind)
     public string? PicUrl { get; init; }
     public string? TemplateId { get; init; }
     public IReadOnlyDictionary<string, string>? Data { get; init; }
+    /// <summary>A template's keyword labels (e.g. thing1 → 就诊科室), when the account's template is known.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
     public long? MsgId { get; init; }
 }
 

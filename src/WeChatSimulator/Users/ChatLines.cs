@@ -11,8 +11,12 @@ public static class ChatLines
 
     public static ChatEntry FromCustomMessage(CustomMessage message) => Outgoing(message.MsgType, message.Content, message.Article);
 
-    public static ChatEntry FromTemplate(TemplateMessage message, long msgId) =>
-        new(ChatEntry.Out, ChatKinds.Template) { Url = message.Url, TemplateId = message.TemplateId, Data = message.Data, MsgId = msgId };
+    public static ChatEntry FromTemplate(TemplateMessage message, long msgId, WeChatSimulator.Templates.TemplateLayout? layout) =>
+        new(ChatEntry.Out, ChatKinds.Template)
+        {
+            Url = message.Url, TemplateId = message.TemplateId, Data = message.Data, MsgId = msgId,
+            Title = layout?.Title, Labels = layout?.Labels,
+        };
 
     private static ChatEntry Outgoing(string msgType, string? content, NewsArticle? article) => msgType switch
     {

@@ -227,4 +227,10 @@ public sealed record Texts
     public required string DoctorCodeFailed { get; init; }
     public required Func<string, string, string> MenuFault { get; init; }
     public required Func<int, string> MenuVersionLabel { get; init; }
+    /// <summary>The plain-language message for a menu fault kind (null: none, the rule's own text is shown).</summary>
+    public required Func<string, string?> MenuFaultMessage { get; init; }
+    /// <summary>A menu field's name (name, url, key…) as shown to the operator.</summary>
+    public required Func<string, string> MenuFieldName { get; init; }
+    public required Func<string, string> MenuPublishFailed { get; init; }
+    public required string MenuRowUnused { get; init; }
 }

@@ -39,7 +39,7 @@ public sealed class WeChatMenuModel(IGrainFactory grains) : HospitalPageModel
         if (!result.Ok)
         {
             await LoadAsync();
-            Faults = result.Problems.Select(p => T.MenuFault(Where(p.Path), p.Message)).ToList();
+            Faults = result.Problems.Select(p => T.MenuFault(Where(p.Path), T.MenuFaultMessage(p.Kind) ?? p.Message)).ToList();
             return Fail(string.Join(" ", Faults), StatusCodes.Status400BadRequest);
         }
         Notice = T.MenuSaved;
@@ -53,7 +53,7 @@ public sealed class WeChatMenuModel(IGrainFactory grains) : HospitalPageModel
         {
             await LoadAsync();
             Rows = RowsFrom(Book.Versions.FirstOrDefault() is { } newest ? MenuJsonText.Read(newest.MenuJson) : null);
-            return Fail(string.Join(" ", result.Problems.Select(p => p.Message)), StatusCodes.Status502BadGateway);
+            return Fail(T.MenuPublishFailed(string.Join(" ", result.Problems.Select(p => p.Message))), StatusCodes.Status502BadGateway);
         }
         Notice = T.MenuPublishedNotice;
         return RedirectToPage();
@@ -70,7 +70,7 @@ public sealed class WeChatMenuModel(IGrainFactory grains) : HospitalPageModel
         var parts = path.Split('.').Select(part =>
         {
             var open = part.IndexOf('[');
-            if (open < 0) return part;
+            if (open < 0) return T.MenuFieldName(part);
             var index = int.Parse(part[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture) + 1;
             return part.StartsWith("sub_button", StringComparison.Ordinal) ? $"{T.MenuSubItem} {index}" : $"{T.MenuTopItem} {index}";
         });
