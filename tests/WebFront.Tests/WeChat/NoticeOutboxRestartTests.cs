@@ -27,6 +27,7 @@ public sealed class NoticeOutboxRestartTests
         await using (var before = HospitalApp.Over(data, port, time, wechat))
         {
             await before.InitializeAsync();
+            await before.WaitForDemoStartAsync();
             await before.ActAsync(openId, "follow");
             var (patient, patientId) = await before.SignInThroughWeChatAsync(openId);
             using var _ = patient;

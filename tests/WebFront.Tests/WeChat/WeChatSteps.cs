@@ -36,6 +36,14 @@ public static class WeChatSteps
         return booking;
     }
 
+    /// <summary>
+    /// Waits for the demo start's WeChat calls (menu publish, the famous doctors' codes) to finish,
+    /// so a fault armed in the simulator afterwards meets the call the test means.
+    /// </summary>
+    public static Task WaitForDemoStartAsync(this HospitalApp app) => EventuallyAsync(
+        async () => (await app.WeChat.Client.GetFromJsonAsync<JsonElement>("/sim/api/qrcodes")).GetArrayLength(),
+        count => count >= 3, "the demo start's WeChat calls");
+
     /// <summary>Work that happens in the background (notices, delivery reports): polls without a time threshold on the outcome.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
