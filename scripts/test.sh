@@ -14,7 +14,9 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 
-eval "$(scripts/postgres.sh)"
+# Fail at once when PostgreSQL cannot start, rather than running the suite without it.
+pg_env="$(scripts/postgres.sh)" || { echo "test.sh: PostgreSQL did not start; see above." >&2; exit 1; }
+eval "$pg_env"
 export HOSPITAL_TEST_POSTGRES
 
 dotnet build HospitalOrleans.sln -c Release -warnaserror --nologo -v quiet
