@@ -13,6 +13,8 @@ public enum NoticeKind
     ReportReady = 4,
     /// <summary>Hook for the inpatient issue.</summary>
     AdmissionNotice = 5,
+    /// <summary>A confirmed booking was not checked in by the end of its session (counts towards suspension).</summary>
+    NoShow = 6,
 }
 
 public static class NoticeKinds
@@ -26,6 +28,7 @@ public static class NoticeKinds
         NoticeKind.VisitReminder => "vr",
         NoticeKind.ReportReady => "rp",
         NoticeKind.AdmissionNotice => "ad",
+        NoticeKind.NoShow => "ns",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
     };
 }

@@ -9,6 +9,8 @@ public enum BookingStatus
     Cancelled = 2,
     /// <summary>The payment deadline passed unpaid; the number went back to its pool.</summary>
     Expired = 3,
+    /// <summary>Confirmed but not checked in by the end of the session.</summary>
+    NoShow = 4,
 }
 
 public sealed class Booking
@@ -23,6 +25,9 @@ public sealed class Booking
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PayBy { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
+    /// <summary>The patient arrived (marked by a clerk or the kiosk).</summary>
+    public DateTimeOffset? CheckedInAt { get; set; }
+    public string? CheckedInBy { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? EndedBy { get; set; }
     /// <summary>Pool event sequence at issue; with <see cref="EndSequence"/> the pool's history can be replayed.</summary>
@@ -31,4 +36,7 @@ public sealed class Booking
 
     /// <summary>Holds a number: held or confirmed.</summary>
     public bool IsLive => Status is BookingStatus.Held or BookingStatus.Confirmed;
+
+    /// <summary>Keeps its number: live, or a no-show (the number was used up, never returned).</summary>
+    public bool HoldsNumber => IsLive || Status == BookingStatus.NoShow;
 }

@@ -67,6 +67,8 @@ public sealed class NumberPool(PoolState state)
         var reminder = VisitReminder.DueAt(Definition.Date);
         if (!State.VisitRemindersQueued && (next is null || reminder < next))
             next = reminder;
+        if (!State.NoShowsApplied && (next is null || Definition.SessionEnd < next))
+            next = Definition.SessionEnd;
         return next;
     }
 
@@ -110,7 +112,40 @@ public sealed class NumberPool(PoolState state)
             State.VisitRemindersQueued = true;
             changed = true;
         }
+        if (!State.NoShowsApplied && now >= Definition.SessionEnd)
+        {
+            foreach (var booking in State.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAt is null))
+            {
+                booking.Status = BookingStatus.NoShow;
+                booking.EndedAt = Definition.SessionEnd;
+                booking.EndedBy = "system:no-show";
+                booking.EndSequence = ++State.Sequence;
+                Owe(booking, NoticeKind.NoShow, now);
+            }
+            State.NoShowsApplied = true;
+            changed = true;
+        }
         return changed;
+    }
+
+    /// <summary>
+    /// Marks the patient as arrived. Allowed on the visit day until the session ends; a second
+    /// check-in changes nothing. Only a confirmed (paid) booking can be checked in.
+    /// </summary>
+    public PoolDecision CheckIn(string bookingId, string by, DateTimeOffset now)
+    {
+        var booking = FindBooking(bookingId);
+        if (booking is null) return PoolDecision.Refused(Rejection.UnknownBooking, $"No booking {bookingId} in this pool.");
+        if (booking.Status != BookingStatus.Confirmed)
+            return PoolDecision.Refused(Rejection.NotLive, $"Booking {bookingId} is {booking.Status}; only a confirmed booking can be checked in.");
+        if (booking.CheckedInAt is not null) return PoolDecision.Unchanged(booking);
+        if (Time.HospitalTime.Today(now) != Definition.Date)
+            return PoolDecision.Refused(Rejection.Closed, $"Check-in is on the visit day, {Definition.Date:yyyy-MM-dd}.");
+        if (now >= Definition.SessionEnd)
+            return PoolDecision.Refused(Rejection.Closed, $"The session ended at {Local(Definition.SessionEnd)}.");
+        booking.CheckedInAt = now;
+        booking.CheckedInBy = by;
+        return PoolDecision.Issued(booking);
     }
 
     /// <summary>Removes notices the patients' side has stored. Returns whether any was removed.</summary>

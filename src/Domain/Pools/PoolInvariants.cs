@@ -25,13 +25,13 @@ public static class PoolInvariants
             if (slot is null) { problems.Add($"Booking {booking.BookingId} names missing serial {booking.Serial}."); continue; }
             if (slot.Channel != booking.Channel)
                 problems.Add($"Booking {booking.BookingId} is {booking.Channel} but its number belongs to {slot.Channel}.");
-            if (booking.IsLive && (slot.Void || slot.BookingId != booking.BookingId))
+            if (booking.HoldsNumber && (slot.Void || slot.BookingId != booking.BookingId))
                 problems.Add($"Live booking {booking.BookingId} does not hold its number.");
-            if (!booking.IsLive && !slot.Void)
+            if (!booking.HoldsNumber && !slot.Void)
                 problems.Add($"Ended booking {booking.BookingId} left its serial {booking.Serial} reusable.");
         }
         foreach (var slot in state.Slots.Where(s => s.BookingId is not null))
-            if (state.Bookings.Find(b => b.BookingId == slot.BookingId) is not { IsLive: true })
+            if (state.Bookings.Find(b => b.BookingId == slot.BookingId) is not { HoldsNumber: true })
                 problems.Add($"Serial {slot.Serial} is held by {slot.BookingId}, which is not a live booking.");
 
         foreach (var patient in state.Bookings.Where(b => b.IsLive).GroupBy(b => b.PatientId).Where(g => g.Count() > 1))

@@ -19,6 +19,8 @@ public sealed class PoolState
     public List<PendingNotice> Outbox { get; set; } = new();
     /// <summary>The evening-before reminders were queued (or their time passed before the pool woke).</summary>
     public bool VisitRemindersQueued { get; set; }
+    /// <summary>At the session's end, confirmed bookings not checked in were marked no-shows.</summary>
+    public bool NoShowsApplied { get; set; }
 
     public bool IsOpened => Definition is not null;
 }

@@ -17,4 +17,8 @@ public sealed record BookingView(
     [property: Id(11)] DateTimeOffset? PayBy,
     [property: Id(12)] long FeeFen,
     [property: Id(13)] string DoctorId,
-    [property: Id(14)] string DepartmentId);
+    [property: Id(14)] string DepartmentId)
+{
+    /// <summary>When the patient was checked in, if they were.</summary>
+    [Id(15)] public DateTimeOffset? CheckedInAt { get; init; }
+}

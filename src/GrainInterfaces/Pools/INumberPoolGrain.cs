@@ -20,6 +20,9 @@ public interface INumberPoolGrain : IGrainWithStringKey
 
     [Alias("confirm-payment")] Task<BookingResult> ConfirmPaymentAsync(string bookingId);
 
+    /// <summary>Marks the patient as arrived (clerk or kiosk); what is not checked in by the session's end becomes a no-show.</summary>
+    [Alias("check-in")] Task<BookingResult> CheckInAsync(string bookingId, string by);
+
     [Alias("change-ratio")] Task<RatioResult> ChangeRatioAsync(ChangeRatio command);
 
     [Alias("get-booking")] Task<BookingView?> GetBookingAsync(string bookingId);

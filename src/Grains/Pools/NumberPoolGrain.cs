@@ -70,6 +70,9 @@ public sealed partial class NumberPoolGrain(
     public Task<BookingResult> ConfirmPaymentAsync(string bookingId) =>
         DecideAsync((pool, now) => pool.ConfirmPayment(bookingId, now));
 
+    public Task<BookingResult> CheckInAsync(string bookingId, string by) =>
+        DecideAsync((pool, now) => pool.CheckIn(bookingId, by, now));
+
     public async Task<RatioResult> ChangeRatioAsync(ChangeRatio command)
     {
         var result = await DecideAsync((pool, now) => pool.ChangeRatio(command.OnlinePercent, command.By, command.Reason, now));
@@ -108,7 +111,7 @@ public sealed partial class NumberPoolGrain(
         await SweepAsync();
         if (reminderName == VisitReminderReminder)
         {
-            if (_pool is null || _pool.State.VisitRemindersQueued) await UnregisterAsync(reminderName);
+            if (_pool is null || (_pool.State.VisitRemindersQueued && _pool.State.NoShowsApplied)) await UnregisterAsync(reminderName);
             return;
         }
         if (_pool is null || !HasHolds(_pool))
@@ -251,11 +254,13 @@ public sealed partial class NumberPoolGrain(
             _reminderRegistered = true;
             _ = RegisterReminderAsync(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), () => _reminderRegistered = false);
         }
-        // The evening-before reminders must go out even if nobody touches the pool that day.
-        if (!_pool.State.VisitRemindersQueued && !_visitReminderRegistered && _pool.State.Bookings.Exists(b => b.Status == BookingStatus.Confirmed))
+        // The evening-before reminders and the no-shows at the session's end must happen even if
+        // nobody touches the pool that day.
+        if ((!_pool.State.VisitRemindersQueued || !_pool.State.NoShowsApplied) && !_visitReminderRegistered
+            && _pool.State.Bookings.Exists(b => b.Status == BookingStatus.Confirmed))
         {
             _visitReminderRegistered = true;
-            var reminderDue = VisitReminder.DueAt(_pool.State.Definition!.Date) - now;
+            var reminderDue = (_pool.State.VisitRemindersQueued ? _pool.State.Definition!.SessionEnd : VisitReminder.DueAt(_pool.State.Definition!.Date)) - now;
             _ = RegisterReminderAsync(VisitReminderReminder, reminderDue < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : reminderDue, TimeSpan.FromHours(1),
                 () => _visitReminderRegistered = false);
         }

@@ -58,7 +58,10 @@ internal static class PoolViews
             booking.PayBy,
             definition.FeeFen,
             definition.DoctorId,
-            definition.DepartmentId);
+            definition.DepartmentId)
+        {
+            CheckedInAt = booking.CheckedInAt,
+        };
     }
 
     public static BookingResult ToResult(this PoolDecision decision, PoolDefinition definition) =>

@@ -187,14 +187,15 @@ public sealed class HoldExpiryTests
     }
 
     [Fact]
-    public void HasNoNextDeadlineOnceTheCutoffAndTheRemindersAreDoneAndNoHoldRemains()
+    public void HasNoNextDeadlineOnceTheSessionIsOverAndNoHoldRemains()
     {
         var pool = TestPool.Opened(onlinePercent: 50);
         pool.Advance(TestPool.OnlineCutoff);
         Assert.Equal(TestPool.VisitReminderAt, pool.NextDeadline(TestPool.OnlineCutoff));
 
         pool.Advance(TestPool.VisitReminderAt);
-        Assert.Null(pool.NextDeadline(TestPool.VisitReminderAt));
+        pool.Advance(TestPool.SessionEnd);
+        Assert.Null(pool.NextDeadline(TestPool.SessionEnd));
     }
 
     [Fact]

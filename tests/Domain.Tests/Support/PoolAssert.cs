@@ -36,6 +36,14 @@ public static class PoolAssert
                 Assert.True(livePatients.Add(booking.PatientId), $"Patient {booking.PatientId} holds two live numbers.");
                 Assert.Null(booking.EndSequence);
             }
+            else if (booking.Status == BookingStatus.NoShow)
+            {
+                // The number was used up by the absent patient: it stays issued, never returned.
+                Assert.False(slot.Void, $"No-show {booking.BookingId} gave its serial back.");
+                Assert.Equal(booking.BookingId, slot.BookingId);
+                Assert.Null(booking.CheckedInAt);
+                Assert.True(eventSequences.Add(booking.EndSequence!.Value), $"Sequence {booking.EndSequence} used twice.");
+            }
             else
             {
                 Assert.True(slot.Void, $"Ended booking {booking.BookingId} left serial {booking.Serial} in play.");
@@ -55,11 +63,11 @@ public static class PoolAssert
         Assert.All(eventSequences, s => Assert.InRange(s, 1, state.Sequence));
 
         var bookings = state.Bookings.ToDictionary(b => b.BookingId);
-        var ended = state.Bookings.Where(b => !b.IsLive).Select(b => b.Serial).ToHashSet();
+        var ended = state.Bookings.Where(b => !b.HoldsNumber).Select(b => b.Serial).ToHashSet();
         foreach (var slot in state.Slots)
         {
             if (slot.BookingId is not null)
-                Assert.True(bookings.TryGetValue(slot.BookingId, out var holder) && holder.IsLive && holder.Serial == slot.Serial,
+                Assert.True(bookings.TryGetValue(slot.BookingId, out var holder) && holder.HoldsNumber && holder.Serial == slot.Serial,
                     $"Serial {slot.Serial} is held by {slot.BookingId}, which is not a live booking of that serial.");
             if (slot.Void)
                 Assert.True(ended.Contains(slot.Serial), $"Serial {slot.Serial} was voided without an ended booking.");
