@@ -27,6 +27,11 @@ export WeChat__Templates__BookingCancelled="${WeChat__Templates__BookingCancelle
 export WeChat__Templates__BookingReleasedUnpaid="${WeChat__Templates__BookingReleasedUnpaid:-demo_booking_released}"
 export WeChat__Templates__VisitReminder="${WeChat__Templates__VisitReminder:-demo_visit_reminder}"
 
+# Demo-only keys for personal data at rest and the patient index. Production sets its own
+# (Patients__DataKey, Patients__IndexKey: 32 random bytes in base64, e.g. openssl rand -base64 32).
+export Patients__DataKey="${Patients__DataKey:-ZGVtby1vbmx5LXBlcnNvbmFsLWRhdGEta2V5LTAwMDE=}"
+export Patients__IndexKey="${Patients__IndexKey:-ZGVtby1vbmx5LXBhdGllbnQtaW5kZXgta2V5LTAwMDE=}"
+
 dotnet build HospitalOrleans.sln -c Release --nologo -v quiet
 dotnet run --project src/WeChatSimulator -c Release --no-build --no-launch-profile -- \
   --urls "$simulator_url" --Simulator:PlatformUrl="$platform_url/wechat" &

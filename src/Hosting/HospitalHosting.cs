@@ -23,11 +23,13 @@ public static class HospitalHosting
             silo.Services.AddHospitalGrainServices(calendar, builder.Configuration);
         });
         builder.Services.ValidateWeChatOnStart();
+        builder.Services.ValidatePatientsOnStart();
         builder.Services.AddHostedService(services => new StartupWork(
             services.GetRequiredService<IGrainFactory>(),
             services.GetRequiredService<HospitalClock>(),
             calendar,
             HospitalOptions.DemoEnabled(builder.Configuration),
+            builder.Configuration.GetValue("Demo:MasterIndexSize", 10_000),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StartupWork>>()));
         return builder;
     }
@@ -53,6 +55,7 @@ public static class HospitalHosting
         services.TryAddSingleton(HospitalClock.System);
         services.TryAddSingleton(calendar);
         services.AddHospitalWeChat(configuration);
+        services.AddHospitalPatients(configuration);
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using HospitalOrleans.Domain.Directory;
+using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
+using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.GrainInterfaces.WeChat;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +16,7 @@ namespace HospitalOrleans.Hosting;
 /// are applied even where reminders are in memory (the embedded default).
 /// </summary>
 public sealed partial class StartupWork(
-    IGrainFactory grains, HospitalClock clock, BookingCalendar calendar, bool demo, ILogger<StartupWork> logger) : BackgroundService
+    IGrainFactory grains, HospitalClock clock, BookingCalendar calendar, bool demo, int demoPatients, ILogger<StartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +40,7 @@ public sealed partial class StartupWork(
         {
             await PublishMenuAsync();
             await ConfirmFamousDoctorsCodesAsync();
+            await ImportDemoPatientsAsync();
         }
     }
 
@@ -54,6 +57,20 @@ public sealed partial class StartupWork(
         if (result.Ok) LogMenuPublished(version);
         else LogMenuNotPublished(string.Join(" ", result.Problems.Select(p => p.Message)));
     }
+
+    /// <summary>
+    /// The demo hospital's master patient index, through the same import an HIS export takes. It
+    /// runs in the background; a restart resumes it.
+    /// </summary>
+    private async Task ImportDemoPatientsAsync()
+    {
+        var csv = MpiCsv.Write(DemoMasterIndex.Generate(demoPatients));
+        var report = await grains.GetGrain<IMpiImportGrain>("demo-master-index").StartAsync(csv);
+        LogImportStarted(demoPatients, report.LinesDone);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing the demo master patient index ({Persons} persons) in the background, from line {Line}.")]
+    private partial void LogImportStarted(int persons, int line);
 
     /// <summary>The demo's WeChat knows the famous doctors' codes from the start, so its 扫一扫 has something to scan.</summary>
     private async Task ConfirmFamousDoctorsCodesAsync()

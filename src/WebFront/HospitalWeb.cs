@@ -82,6 +82,9 @@ public static class HospitalWeb
         app.MapRatioApi();
         app.MapScheduleAdminApi();
         app.MapWeChatFront();
+        app.MapMyPatientsApi();
+        app.MapPatientRecordsApi();
+        app.MapMpiImportApi();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
         return app;
     }

@@ -3,7 +3,11 @@ using HospitalOrleans.GrainInterfaces.Pools;
 
 namespace HospitalOrleans.GrainInterfaces.Patients;
 
-/// <summary>A patient's side of booking: every number they took, in any pool, through any channel.</summary>
+/// <summary>
+/// One patient card, keyed by outpatient number. Every booking for the patient passes through it,
+/// so the per-patient fairness checks and the pool's decision are one: a reservation is written
+/// first, then the pool decides, then the reservation is confirmed or compensated.
+/// </summary>
 [Alias("hospital.patient")]
 public interface IPatientGrain : IGrainWithStringKey
 {
@@ -14,9 +18,24 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>Booking ids, newest first.</summary>
     [Alias("booking-ids")] Task<IReadOnlyList<string>> GetBookingIdsAsync();
 
-    /// <summary>Remembers a WeChat account (OpenID) that signs in as this patient; notices go there.</summary>
+    /// <summary>Remembers a WeChat account that manages this patient; notices go there.</summary>
     [Alias("link-wechat")] Task LinkWeChatAsync(string openId);
 
-    /// <summary>Hands a notice to every linked WeChat account's outbox; returns once they stored it.</summary>
+    [Alias("unlink-wechat")] Task UnlinkWeChatAsync(string openId);
+
+    /// <summary>Updates the fairness ledger from what the pool reports, then hands the notice to every linked WeChat account.</summary>
     [Alias("deliver-notice")] Task DeliverNoticeAsync(PatientNotice notice);
+
+    /// <summary>Writes the card's identity once; returns false when it was registered already (kept as it was).</summary>
+    [Alias("register")] Task<bool> RegisterAsync(CardRegistration registration);
+
+    [Alias("card")] Task<PatientCardView> GetCardAsync();
+
+    /// <summary>The full ID number and phone, for the staff role that needs them. Audited.</summary>
+    [Alias("reveal")] Task<PersonalDataView?> RevealAsync(string staff, string reason);
+
+    [Alias("record")] Task<PatientRecordView> GetRecordAsync();
+
+    /// <summary>A clerk lifts a no-show suspension, with a reason (audited). False when none is active.</summary>
+    [Alias("lift-suspension")] Task<bool> LiftSuspensionAsync(string clerk, string reason);
 }

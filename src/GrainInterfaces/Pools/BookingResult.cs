@@ -6,5 +6,8 @@ public sealed record BookingResult(
     [property: Id(1)] BookingView? Booking,
     [property: Id(2)] string? Detail)
 {
+    /// <summary>For a suspension: when it ends.</summary>
+    [Id(3)] public DateTimeOffset? Until { get; init; }
+
     public static BookingResult Failed(PoolOutcome outcome, string detail) => new(outcome, null, detail);
 }

@@ -1,4 +1,6 @@
+using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.GrainInterfaces.Notices;
+using HospitalOrleans.GrainInterfaces.Patients;
 using Orleans.Concurrency;
 
 namespace HospitalOrleans.GrainInterfaces.WeChat;
@@ -26,8 +28,16 @@ public interface IWeChatUserGrain : IGrainWithStringKey
     /// <summary>The TEMPLATESENDJOBFINISH report for a template message sent earlier.</summary>
     [Alias("delivery-report")] Task RecordDeliveryReportAsync(long msgId, string status);
 
-    /// <summary>Links the patient this account books for (set at WeChat sign-in).</summary>
-    [Alias("link-patient")] Task LinkPatientAsync(string patientId);
+    /// <summary>Adds a patient this account manages (bound card); the first becomes the default.</summary>
+    [Alias("add-patient")] Task<bool> AddPatientAsync(string outpatientNumber, Relationship relationship, bool makeDefault, int maxPatients);
+
+    [Alias("remove-patient")] Task<bool> RemovePatientAsync(string outpatientNumber);
+
+    [Alias("set-default")] Task<bool> SetDefaultPatientAsync(string outpatientNumber);
+
+    [Alias("patients")] Task<IReadOnlyList<ManagedPatient>> GetPatientsAsync();
+
+    [AlwaysInterleave, Alias("manages")] Task<bool> ManagesAsync(string outpatientNumber);
 
     [Alias("get")] Task<WeChatUserView> GetAsync();
 

@@ -1,6 +1,8 @@
+using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Notices;
+using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.WeChat;
 using HospitalOrleans.Grains.Persistence;
 using HospitalOrleans.WeChat.Api;
@@ -55,11 +57,46 @@ public sealed partial class WeChatUserGrain(
         await store.WriteStateAsync();
     }
 
-    public async Task LinkPatientAsync(string patientId)
+    public async Task<bool> AddPatientAsync(string outpatientNumber, Relationship relationship, bool makeDefault, int maxPatients)
     {
-        if (State.PatientIds.Contains(patientId)) return;
-        State.PatientIds.Add(patientId);
+        var existing = State.Patients.Find(p => p.OutpatientNumber == outpatientNumber);
+        if (existing is null)
+        {
+            if (State.Patients.Count >= maxPatients) return false;
+            existing = new ManagedPatientEntry { OutpatientNumber = outpatientNumber, Relationship = relationship, AddedAt = clock.Now };
+            State.Patients.Add(existing);
+        }
+        existing.Relationship = relationship;
+        if (makeDefault || !State.Patients.Exists(p => p.IsDefault)) MakeDefault(outpatientNumber);
         await store.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> RemovePatientAsync(string outpatientNumber)
+    {
+        if (State.Patients.RemoveAll(p => p.OutpatientNumber == outpatientNumber) == 0) return false;
+        if (!State.Patients.Exists(p => p.IsDefault) && State.Patients.Count > 0) State.Patients[0].IsDefault = true;
+        await store.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> SetDefaultPatientAsync(string outpatientNumber)
+    {
+        if (!State.Patients.Exists(p => p.OutpatientNumber == outpatientNumber)) return false;
+        MakeDefault(outpatientNumber);
+        await store.WriteStateAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<ManagedPatient>> GetPatientsAsync() => Task.FromResult<IReadOnlyList<ManagedPatient>>(
+        State.Patients.Select(p => new ManagedPatient(p.OutpatientNumber, p.Relationship, p.IsDefault, p.AddedAt)).ToList());
+
+    public Task<bool> ManagesAsync(string outpatientNumber) =>
+        Task.FromResult(State.Patients.Exists(p => p.OutpatientNumber == outpatientNumber));
+
+    private void MakeDefault(string outpatientNumber)
+    {
+        foreach (var patient in State.Patients) patient.IsDefault = patient.OutpatientNumber == outpatientNumber;
     }
 
     public async Task EnqueueAsync(PatientNotice notice)
@@ -87,7 +124,7 @@ public sealed partial class WeChatUserGrain(
     public Task<WeChatUserView> GetAsync() => Task.FromResult(new WeChatUserView(
         State.Following,
         State.SubscribeScene,
-        State.PatientIds.ToList(),
+        State.Patients.Select(p => p.OutpatientNumber).ToList(),
         State.Notices.Select(n => new NoticeDeliveryView(
             n.Notice.NoticeId, n.Notice.Kind.ToString(), n.Status.ToString(), n.Attempts, n.MsgId, n.LastError, n.EnqueuedAt)).ToList()));
 

@@ -1,3 +1,4 @@
+using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.GrainInterfaces.Notices;
 
 namespace HospitalOrleans.Grains.WeChat;
@@ -9,9 +10,18 @@ public sealed class WeChatUserState
     public string? SubscribeScene { get; set; }
     public DateTimeOffset? FollowedAt { get; set; }
     public DateTimeOffset? UnfollowedAt { get; set; }
-    public List<string> PatientIds { get; set; } = new();
+    /// <summary>The patients (就诊人) this account manages, in the order they were added.</summary>
+    public List<ManagedPatientEntry> Patients { get; set; } = new();
     /// <summary>Pending notices and the most recent finished ones, oldest first.</summary>
     public List<NoticeDelivery> Notices { get; set; } = new();
+}
+
+public sealed class ManagedPatientEntry
+{
+    public string OutpatientNumber { get; set; } = "";
+    public Relationship Relationship { get; set; }
+    public bool IsDefault { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
 }
 
 public enum NoticeDeliveryStatus

@@ -28,7 +28,7 @@ public static class BookingsApi
     {
         if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
         var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
-        if (booking is null || (!user.IsStaff() && booking.PatientId != user.PatientId())) return UnknownBooking(bookingId);
+        if (booking is null || (!user.IsStaff() && !await user.CanActForAsync(booking.PatientId, grains))) return UnknownBooking(bookingId);
         return TypedResults.Ok(booking);
     }
 
@@ -36,23 +36,32 @@ public static class BookingsApi
     {
         if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
         var isStaff = user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin);
+        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
         var actor = isStaff ? user.Name() : user.PatientId();
+        if (!isStaff && await pool.GetBookingAsync(bookingId) is { } booking && await user.CanActForAsync(booking.PatientId, grains))
+            actor = booking.PatientId; // a family member's booking, cancelled by the account that manages them
         if (actor is null) return Problems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "Only the patient or a clerk can cancel a booking.");
-        var result = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).CancelAsync(new CancelBooking(bookingId, actor, isStaff));
+        var result = await pool.CancelAsync(new CancelBooking(bookingId, actor, isStaff));
         // A patient must not learn whether someone else's booking exists.
         if (result.Outcome == PoolOutcome.NotOwner) return UnknownBooking(bookingId);
         return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Booking) : Problems.For(result.Outcome, result.Detail);
     }
 
-    public static async Task<IResult> MyBookings(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await PatientBookingsReader.ReadAsync(grains, user.PatientId()!));
+    /// <summary>The current patient's bookings, or a managed family member's with <c>?patientId=</c>.</summary>
+    public static async Task<IResult> MyBookings(string? patientId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var whose = patientId ?? user.PatientId();
+        if (whose is null) return TypedResults.Ok(Array.Empty<BookingView>());
+        if (!await user.CanActForAsync(whose, grains)) return Problems.Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your patient", "Not a patient your account manages.");
+        return TypedResults.Ok(await PatientBookingsReader.ReadAsync(grains, whose));
+    }
 
     public static async Task<IResult> PayInDemo(string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
         var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
         var booking = await pool.GetBookingAsync(bookingId);
-        if (booking is null || booking.PatientId != user.PatientId()) return UnknownBooking(bookingId);
+        if (booking is null || !await user.CanActForAsync(booking.PatientId, grains)) return UnknownBooking(bookingId);
         var result = await pool.ConfirmPaymentAsync(bookingId);
         return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Booking) : Problems.For(result.Outcome, result.Detail);
     }

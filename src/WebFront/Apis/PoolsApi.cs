@@ -38,8 +38,8 @@ public static class PoolsApi
             .Require(Identifiers.IsRequestId(request.RequestId), "requestId", "Required: 1–64 letters, digits, '-' or '_'.")
             .Require(request.PeriodStart is null || TryParseTime(request.PeriodStart, out periodStart), "periodStart", "Use HH:mm, e.g. 08:30.");
         if (!check.IsValid) return check.ToProblem();
-        if (request.PatientId != user.PatientId())
-            return Problems.Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your patient", "A patient can book only for the patient they signed in as.");
+        if (!await user.CanActForAsync(request.PatientId, grains))
+            return Problems.Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your patient", "You can book only for yourself or a family member your account manages.");
         var result = await grains.Patient(request.PatientId!).BookOnlineAsync(poolId, request.RequestId!, periodStart);
         return Created(result);
     }
@@ -71,9 +71,12 @@ public static class PoolsApi
         return TypedResults.Ok(await pool.GetBookingsAsync());
     }
 
-    public static IResult Created(BookingResult result) => result.Outcome == PoolOutcome.Ok && result.Booking is { } booking
-        ? TypedResults.Created($"/api/bookings/{booking.BookingId}", booking)
-        : Problems.For(result.Outcome, result.Detail);
+    public static IResult Created(BookingResult result) => result switch
+    {
+        { Outcome: PoolOutcome.Ok, Booking: { } booking } => TypedResults.Created($"/api/bookings/{booking.BookingId}", booking),
+        { Outcome: PoolOutcome.Suspended, Until: { } until } => Problems.Suspended(result.Detail, until),
+        _ => Problems.For(result.Outcome, result.Detail),
+    };
 
     private static IResult UnknownPool(string poolId) =>
         Problems.NotFound("No such pool", $"No clinic '{poolId}' in the schedule.");

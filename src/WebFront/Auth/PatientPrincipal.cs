@@ -5,15 +5,19 @@ namespace HospitalOrleans.WebFront.Auth;
 
 public static class PatientPrincipal
 {
-    /// <summary>A patient session; through WeChat it also carries the OpenID it is tied to (and the nickname when asked for).</summary>
-    public static ClaimsPrincipal Create(string patientId, string? openId = null, string? nickname = null)
+    /// <summary>
+    /// A patient session acting for <paramref name="patientId"/> (the card chosen; none before the
+    /// first binding). Through WeChat it also carries the OpenID it is tied to, and the nickname
+    /// when a page asked for it.
+    /// </summary>
+    public static ClaimsPrincipal Create(string? patientId, string? openId = null, string? nickname = null)
     {
         var claims = new List<Claim>
         {
-            new(ClaimTypes.Name, string.IsNullOrEmpty(nickname) ? patientId : nickname),
+            new(ClaimTypes.Name, !string.IsNullOrEmpty(nickname) ? nickname : patientId ?? "微信用户"),
             new(ClaimTypes.Role, Roles.Patient),
-            new(HospitalClaims.PatientId, patientId),
         };
+        if (patientId is not null) claims.Add(new Claim(HospitalClaims.PatientId, patientId));
         if (openId is not null) claims.Add(new Claim(HospitalClaims.OpenId, openId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }

@@ -19,8 +19,18 @@ public static class Problems
         PoolOutcome.UnknownBooking => NotFound("No such booking", detail),
         PoolOutcome.NotOwner => Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your booking", detail),
         PoolOutcome.Unavailable => Unavailable(detail),
+        PoolOutcome.DoctorDayTaken => Conflict("doctor-day-taken", "Already booked with this doctor on this day", detail),
+        PoolOutcome.DepartmentSessionTaken => Conflict("department-session-taken", "Already booked in this department in this session", detail),
+        PoolOutcome.WeeklyCapReached => Conflict("weekly-cap", "Weekly online booking limit reached", detail),
+        PoolOutcome.MonthlyCapReached => Conflict("monthly-cap", "Monthly online booking limit reached", detail),
+        PoolOutcome.Suspended => Conflict("suspended", "Online booking suspended", detail),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only failures map to problems."),
     };
+
+    /// <summary>Online booking suspended after no-shows: says until when (hospital time), so the patient knows.</summary>
+    public static IResult Suspended(string? detail, DateTimeOffset until) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Online booking suspended",
+            extensions: new Dictionary<string, object?> { ["reason"] = "suspended", ["until"] = Domain.Time.HospitalTime.ToLocal(until) });
 
     public static IResult Conflict(string reason, string title, string? detail) =>
         Problem(StatusCodes.Status409Conflict, reason, title, detail);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using HospitalOrleans.Domain.Time;
-using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.WeChat;
 using HospitalOrleans.Grains.WeChat;
 using HospitalOrleans.WebFront.Auth;
@@ -44,7 +43,7 @@ public static partial class WeChatSignInApi
     }
 
     public static async Task<IResult> CallbackAsync(string? code, string? state, HttpContext http, WeChatCredentialsClient client,
-        IOptions<WeChatOptions> wechat, IDataProtectionProvider protection, HospitalClock clock, IGrainFactory grains, ILoggerFactory logs)
+        IDataProtectionProvider protection, HospitalClock clock, IGrainFactory grains, ILoggerFactory logs)
     {
         var attempt = OAuthAttempt.Take(http, protection, clock.Now);
         if (attempt is null || !attempt.Matches(state)) return Failed("state");
@@ -62,11 +61,11 @@ public static partial class WeChatSignInApi
             var info = await client.GetOAuthUserInfoAsync(token.Value.AccessToken, openId, http.RequestAborted);
             if (info.Ok) nickname = info.Value!.Nickname;
         }
-        var patientId = PatientIdentity.ForOpenId(wechat.Value.AppId, openId);
-        await grains.Patient(patientId).LinkWeChatAsync(openId);
-        await grains.WeChatUser(openId).LinkPatientAsync(patientId);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PatientPrincipal.Create(patientId, openId, nickname));
-        return TypedResults.Redirect(attempt.ReturnUrl);
+        // The session acts for the account's default patient; with no card bound yet, binding comes first.
+        var patients = await grains.WeChatUser(openId).GetPatientsAsync();
+        var current = patients.FirstOrDefault(p => p.IsDefault)?.OutpatientNumber;
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PatientPrincipal.Create(current, openId, nickname));
+        return TypedResults.Redirect(current is null ? $"/me/patients?returnUrl={Uri.EscapeDataString(attempt.ReturnUrl)}" : attempt.ReturnUrl);
     }
 
     private static IResult Failed(string reason) => TypedResults.Redirect($"/signin?wechat={reason}");

@@ -16,6 +16,11 @@ public static class TestSilo
         silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
         silo.Services.AddSingleton(new HospitalClock(clock));
         silo.Services.AddHospitalGrainServices(new BookingCalendar(), silo.Configuration);
+        silo.Services.Configure<Grains.Patients.Privacy.PatientDataOptions>(o =>
+        {
+            o.DataKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("grains-test-only-data-key-32-byt"));
+            o.IndexKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("grains-test-only-index-key-32-by"));
+        });
         return silo;
     }
 }

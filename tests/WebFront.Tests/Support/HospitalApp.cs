@@ -4,6 +4,7 @@ using HospitalOrleans.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HospitalOrleans.WebFront.Tests.Support;
@@ -25,6 +26,9 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Every log line of the app (web front and co-hosted silo), at every level.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The WeChat simulator this platform talks to, on the same (test-controlled) clock.</summary>
     public DemoWeChat WeChat { get; }
@@ -80,8 +84,11 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Storage:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl)) builder.UseSetting(key, value);
+        foreach (var (key, value) in DemoPatientSettings.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
+        // What production would write, at the levels appsettings.json sets.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton(new HospitalClock(Time)));
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using HospitalOrleans.Tests.Shared;
 using HospitalOrleans.WebFront.Tests.Support;
 using HospitalOrleans.WeChatSimulator.Users;
 
@@ -14,16 +15,29 @@ public static class WeChatSteps
     public static Task<HttpResponseMessage> ActAsync(this HospitalApp app, string openId, string action, object? body = null) =>
         app.WeChat.Client.PostAsJsonAsync($"/sim/api/users/{openId}/{action}", body ?? new { });
 
-    /// <summary>Signs in through WeChat OAuth as <paramref name="openId"/>; returns the platform client and the patient id.</summary>
-    public static async Task<(HttpClient Client, string PatientId)> SignInThroughWeChatAsync(this HospitalApp app, string openId)
+    /// <summary>Signs in through WeChat OAuth as <paramref name="openId"/> (no card bound yet).</summary>
+    public static async Task<HttpClient> SignInThroughOAuthAsync(this HospitalApp app, string openId)
     {
         var platform = app.NewClient();
         using var simulator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var start = await platform.GetAsync("/signin/wechat?returnUrl=%2F");
         var consent = await simulator.GetAsync(start.Headers.Location!.ToString().Replace("#wechat_redirect", $"&sim_openid={openId}"));
         (await platform.GetAsync(consent.Headers.Location!.PathAndQuery)).Dispose();
-        var me = await platform.GetFromJsonAsync<JsonElement>("/api/auth/me");
-        return (platform, me.GetProperty("patientId").GetString()!);
+        return platform;
+    }
+
+    /// <summary>Signs in through WeChat and binds a card for a person new to the hospital; returns the client and the new outpatient number.</summary>
+    public static async Task<(HttpClient Client, string PatientId)> SignInThroughWeChatAsync(this HospitalApp app, string openId)
+    {
+        var platform = await app.SignInThroughOAuthAsync(openId);
+        var person = TestIdentities.NewPerson();
+        var bound = await platform.PostAsJsonAsync("/api/me/patients", new
+        {
+            name = person.Name, documentType = "ResidentId", documentNumber = person.ResidentId, phone = person.Phone, relationship = "Self",
+        });
+        bound.EnsureSuccessStatusCode();
+        var result = await bound.Json();
+        return (platform, result.GetProperty("boundNumber").GetString()!);
     }
 
     /// <summary>Books an online number in the pool and pays for it in demo mode; returns the booking.</summary>
