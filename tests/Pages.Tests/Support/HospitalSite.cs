@@ -132,6 +132,7 @@ public sealed class HospitalSite : IAsyncLifetime
             builder.UseSetting("Storage:Mode", "Embedded");
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             foreach (var (key, value) in wechat) builder.UseSetting(key, value);
+            foreach (var (key, value) in DemoPatientSettings.Settings()) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             // The embedded silo listens on fixed ports; other test processes may hold them.
             var siloPort = FreePort();
