@@ -2,9 +2,6 @@ using HospitalOrleans.Domain.Pools;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Tests.Support;
-using HospitalOrleans.Hosting;
-using HospitalOrleans.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -25,7 +22,7 @@ public sealed class RestartTests
         var directory = Path.Combine(Path.GetTempPath(), "hospital-restart-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await BookRestartAndCheck(new() { ["Storage:Mode"] = "Embedded", ["Storage:DataDirectory"] = directory });
+            await BookRestartAndCheck(StoredCluster.Sqlite(directory));
         }
         finally
         {
@@ -40,7 +37,7 @@ public sealed class RestartTests
         var (name, connectionString) = await TestPostgreSql.CreateDatabaseAsync();
         try
         {
-            await BookRestartAndCheck(new() { ["Storage:Mode"] = "PostgreSql", ["Storage:PostgreSql"] = connectionString });
+            await BookRestartAndCheck(StoredCluster.PostgreSql(connectionString));
         }
         finally
         {
@@ -95,24 +92,5 @@ public sealed class RestartTests
         }
     }
 
-    private static async Task<TestCluster> StartCluster(Dictionary<string, string?> storage)
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = "restart-test";
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(storage));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<DomainCodecClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddHospitalGrainStorage(HospitalOptions.Storage(silo.Configuration));
-            silo.AddHospitalGrains(_clock);
-        }
-    }
+    private static Task<TestCluster> StartCluster(Dictionary<string, string?> storage) => StoredCluster.StartAsync(storage, _clock);
 }
