@@ -158,6 +158,9 @@ public sealed class WeChatBackOfficeTests(HospitalSite site)
         await Expect(page.Locator("[data-testid=openid-input]")).ToHaveValueAsync(new Regex("^[A-Za-z0-9_-]+$"));
         await page.ClickAsync("[data-testid=allow]");
 
+        // A new WeChat user binds a card first, then goes on to the page asked for.
+        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/me/patients?returnUrl=%2Fme%2Fbookings");
+        await PatientCards.BindAsync(page, TestIdentities.NewPerson());
         await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/me/bookings");
         await Expect(page.Locator("[data-testid=no-bookings]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=sign-out]")).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HospitalOrleans.Pages.Tests.Support;
+using HospitalOrleans.Tests.Shared;
 
 namespace HospitalOrleans.Pages.Tests;
 
@@ -35,6 +36,9 @@ public sealed partial class WeChatJourneyTests(HospitalSite site)
         await HospitalSite.ScreenshotAsync(page, "51-wechat-authorize");
         await page.ClickAsync("[data-testid=allow]");
 
+        // A newcomer has no patient card yet: binding one comes first, then on to where the menu led.
+        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/me/patients?returnUrl=%2F");
+        await PatientCards.BindAsync(page, TestIdentities.NewPerson());
         await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("选择科室");
         await Expect(page.Locator("[data-testid=sign-out]")).ToBeVisibleAsync();

@@ -250,7 +250,7 @@ public sealed partial class PatientGrain(
             FairnessRefusal.Suspended => PoolOutcome.Suspended,
             _ => PoolOutcome.Invalid,
         };
-        return BookingResult.Failed(outcome, decision.Detail) with { Until = decision.Until };
+        return BookingResult.Failed(outcome, decision.Detail) with { Until = decision.Until, DetailEn = decision.DetailEn };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {PoolId} did not answer a booking; the reservation will be settled by asking again.")]

@@ -95,7 +95,7 @@ public static class MyPatientsApi
 
     public static Task SignInAsAsync(HttpContext http, string? patientId, string openId, ClaimsPrincipal user) =>
         http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            PatientPrincipal.Create(patientId, openId, user.Identity?.Name is { } name && name != user.PatientId() ? name : null));
+            PatientPrincipal.Create(patientId, openId, user.FindFirstValue(HospitalClaims.Nickname)));
 
     private static async Task<IResult> AnswerAsync(BindingResult result, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {

@@ -18,6 +18,7 @@ public static class PatientPrincipal
             new(ClaimTypes.Role, Roles.Patient),
         };
         if (patientId is not null) claims.Add(new Claim(HospitalClaims.PatientId, patientId));
+        if (!string.IsNullOrEmpty(nickname)) claims.Add(new Claim(HospitalClaims.Nickname, nickname));
         if (openId is not null) claims.Add(new Claim(HospitalClaims.OpenId, openId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }

@@ -28,4 +28,7 @@ public static class HospitalClaims
 
     /// <summary>The WeChat OpenID a patient session signed in with (absent for demo sign-in).</summary>
     public const string OpenId = "hospital:openid";
+
+    /// <summary>The WeChat nickname, when a page asked for it (snsapi_userinfo).</summary>
+    public const string Nickname = "hospital:nickname";
 }

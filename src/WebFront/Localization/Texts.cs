@@ -1,3 +1,4 @@
+using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
 
 namespace HospitalOrleans.WebFront.Localization;
@@ -190,6 +191,7 @@ public sealed record Texts
         "confirmed" => StatusConfirmed,
         "cancelled" => StatusCancelled,
         "expired" => StatusExpired,
+        "noshow" => StatusNoShow,
         _ => status,
     };
 
@@ -233,4 +235,147 @@ public sealed record Texts
     public required Func<string, string> MenuFieldName { get; init; }
     public required Func<string, string> MenuPublishFailed { get; init; }
     public required string MenuRowUnused { get; init; }
+
+    // Family members (就诊人): an account's patient cards
+    public required string NavPatients { get; init; }
+    public required string MyPatientsTitle { get; init; }
+    /// <summary>How many patients the account manages, of the most it may.</summary>
+    public required Func<int, int, string> PatientsCount { get; init; }
+    public required string NoPatients { get; init; }
+    public required string BindFirstNotice { get; init; }
+    public required string WeChatOnlyCards { get; init; }
+    public required string OutpatientNumber { get; init; }
+    public required string RelationshipLabel { get; init; }
+    public required string PersonName { get; init; }
+    public required string DocumentLabel { get; init; }
+    public required string DocumentTypeLabel { get; init; }
+    public required string DocumentNumber { get; init; }
+    public required string Phone { get; init; }
+    public required string DefaultBadge { get; init; }
+    public required string CurrentBadge { get; init; }
+    public required string ChildBadge { get; init; }
+    public required string ActAs { get; init; }
+    public required string SetDefault { get; init; }
+    public required string Unbind { get; init; }
+    public required string ConfirmUnbind { get; init; }
+    public required Func<string, string> ActingFor { get; init; }
+    public required string DefaultSet { get; init; }
+    public required string Unbound { get; init; }
+    public required string UnknownPatient { get; init; }
+    public required Func<int, string> PatientsFull { get; init; }
+    public required string PrivacyNote { get; init; }
+    public required string BindTitle { get; init; }
+    public required string BindHint { get; init; }
+    public required string MakeDefault { get; init; }
+    public required string BindButton { get; init; }
+    public required Func<string, string> BoundNotice { get; init; }
+    public required string ChooseNumberTitle { get; init; }
+    public required string ChooseNumberHint { get; init; }
+    public required string UseNumber { get; init; }
+    public required string ChooseNumberRequired { get; init; }
+    public required string StartOver { get; init; }
+    public required string ChildTitle { get; init; }
+    public required string ChildHint { get; init; }
+    public required string BirthDate { get; init; }
+    public required string Sex { get; init; }
+    public required string Male { get; init; }
+    public required string Female { get; init; }
+    public required string Guardian { get; init; }
+    public required string GuardianNeeded { get; init; }
+    public required string BindChildButton { get; init; }
+    public required Func<string, string> GuardianOf { get; init; }
+    public required string BookingForLabel { get; init; }
+    public required string SwitchPatient { get; init; }
+    public required string BindCardFirst { get; init; }
+    public required string BindCardButton { get; init; }
+    public required Func<string, string> BookingsOf { get; init; }
+    public required string BookingNumber { get; init; }
+
+    // Fairness: why a patient may not book this one; each says what is still possible.
+    public required string DoctorDayTaken { get; init; }
+    public required string DepartmentSessionTaken { get; init; }
+    public required string WeeklyCapReached { get; init; }
+    public required string MonthlyCapReached { get; init; }
+    public required string PatientDoctorDayTaken { get; init; }
+    public required string PatientDepartmentSessionTaken { get; init; }
+    /// <summary>Online booking suspended after no-shows, until the date given (<see cref="LongDate"/>).</summary>
+    public required Func<string, string> Suspended { get; init; }
+    public required string SuspendedNoDate { get; init; }
+    public required Func<DateOnly, string> LongDateFormat { get; init; }
+
+    // Check-in: clerk's queue and the kiosk
+    public required string StatusNoShow { get; init; }
+    public required string CheckIn { get; init; }
+    public required Func<string, string> CheckedInAt { get; init; }
+    public required Func<int, string> ClerkCheckedIn { get; init; }
+    public required string CheckInClosed { get; init; }
+    public required string CheckInNotLive { get; init; }
+    public required string KioskTitle { get; init; }
+    public required string KioskHint { get; init; }
+    public required string KioskButton { get; init; }
+    public required string KioskCheckedIn { get; init; }
+    public required string KioskUnknown { get; init; }
+    public required string KioskInputRequired { get; init; }
+    public required string KioskNext { get; init; }
+
+    // Clerk: patients
+    public required string NavPatientLookup { get; init; }
+    public required string PatientLookupTitle { get; init; }
+    public required string LookupLabel { get; init; }
+    public required string LookupRequired { get; init; }
+    public required string NoMatches { get; init; }
+    public required Func<int, string> MatchesCount { get; init; }
+    public required string RegisterTitle { get; init; }
+    public required string RegisterHint { get; init; }
+    public required string RegisterButton { get; init; }
+    public required Func<string, string> RegisteredNew { get; init; }
+    public required string AlreadyRegistered { get; init; }
+    public required string PatientTitle { get; init; }
+    public required string UnknownPatientCard { get; init; }
+    public required string SourceLabel { get; init; }
+    public required Func<string, string> SourceName { get; init; }
+    public required string RecordTitle { get; init; }
+    public required string NoShowsLabel { get; init; }
+    public required string NoNoShows { get; init; }
+    public required Func<string, string, string> SuspendedUntil { get; init; }
+    public required string NotSuspended { get; init; }
+    public required string LiftTitle { get; init; }
+    public required string LiftButton { get; init; }
+    public required string Lifted { get; init; }
+    public required string NotSuspendedNow { get; init; }
+    public required string LiftsLabel { get; init; }
+    public required string LiveBookingsLabel { get; init; }
+    public required string AuditLabel { get; init; }
+    public required string NoneYet { get; init; }
+    public required string RevealTitle { get; init; }
+    public required string RevealHint { get; init; }
+    public required string RevealButton { get; init; }
+    public required string RevealedNote { get; init; }
+    public required string AuditedReasonRequired { get; init; }
+    public required string DrawForPatient { get; init; }
+    public required Func<string, string, string> DrawingFor { get; init; }
+    public required string RecentBookings { get; init; }
+
+    public string RelationshipName(Relationship relationship) =>
+        IsEnglish ? RelationshipNames.English(relationship) : RelationshipNames.Chinese(relationship);
+
+    public string DocumentTypeName(DocumentType type) =>
+        IsEnglish ? DocumentTypeNames.English(type) : DocumentTypeNames.Chinese(type);
+
+    /// <summary>A card's document type as the grain names it (the enum name); unknown names are shown as they are.</summary>
+    public string DocumentTypeName(string? type) =>
+        Enum.TryParse<DocumentType>(type, out var parsed) && Enum.IsDefined(parsed) ? DocumentTypeName(parsed) : type ?? "";
+
+    public string SexName(string? sex) => sex switch
+    {
+        "M" => Male,
+        "F" => Female,
+        _ => sex ?? "",
+    };
+
+    /// <summary>"2027年2月25日" or "25 Feb 2027".</summary>
+    public string LongDate(DateOnly date) => LongDateFormat(date);
+
+    /// <summary>The hospital-local date of <paramref name="instant"/>, as <see cref="LongDate(DateOnly)"/>.</summary>
+    public string LongDate(DateTimeOffset instant) => LongDate(HospitalTime.Today(instant));
 }

@@ -30,4 +30,11 @@ public abstract class HospitalPageModel : PageModel
 
     protected PageResult Fail(PoolOutcome outcome, PageAction action, DateTimeOffset? releaseAt = null) =>
         Fail(Outcomes.Message(T, outcome, action, releaseAt), Outcomes.StatusCode(outcome));
+
+    /// <summary>A refused booking, worded with what the result says (the fairness limit, a suspension's end).</summary>
+    protected PageResult Fail(BookingResult result, PageAction action, DateTimeOffset? releaseAt = null) =>
+        Fail(Outcomes.Message(T, result, action, releaseAt), Outcomes.StatusCode(result.Outcome));
+
+    /// <summary>Where to go on after a form: the local address asked for, else <paramref name="fallback"/>.</summary>
+    protected string LocalOr(string? returnUrl, string fallback) => Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
 }

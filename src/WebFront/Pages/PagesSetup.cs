@@ -27,14 +27,10 @@ public static class PagesSetup
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PagesSetup));
         app.Use((http, next) => KindFailuresAsync(http, next, log));
-        // Password guessing through the sign-in form: a few tries a minute per address, like the API.
-        app.UseWhen(IsSignInPost, signIn => signIn.UseRateLimiter(new RateLimiterOptions
-        {
-            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
-        }));
+        // Password guessing through the sign-in form, and number-and-booking guessing at the kiosk:
+        // a few tries a minute per address each, like the API.
+        app.UseWhen(http => IsPostTo(http, "/signin"), signIn => signIn.UseRateLimiter(PerAddressLimit()));
+        app.UseWhen(http => IsPostTo(http, "/kiosk"), kiosk => kiosk.UseRateLimiter(PerAddressLimit()));
         app.UseStaticFiles(new StaticFileOptions
         {
             // Links carry ?v=<hash> (asp-append-version), so a changed file gets a new address.
@@ -76,8 +72,16 @@ public static class PagesSetup
             && !path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/health");
     }
 
-    private static bool IsSignInPost(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/signin");
+    private static bool IsPostTo(HttpContext http, string path) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(path);
+
+    private static RateLimiterOptions PerAddressLimit() => new()
+    {
+        RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+        GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
+            $"{http.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
+    };
 }
 
 internal static partial class PageLog

@@ -17,7 +17,7 @@ namespace HospitalOrleans.Pages.Tests.Support;
 /// Debian's Chromium driven by Playwright. One per test collection; tests isolate themselves by
 /// fresh patient ids and by each using its own doctors or departments.
 /// </summary>
-public sealed class HospitalSite : IAsyncLifetime
+public class HospitalSite : IAsyncLifetime
 {
     public const string StaffPassword = "pages-test-7f3a";
 
@@ -25,9 +25,21 @@ public sealed class HospitalSite : IAsyncLifetime
     public static readonly string ScreenshotDirectory = Path.Combine(Path.GetTempPath(), "hospital-pages-screenshots");
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hospital-pages-");
+    private readonly TimeProvider _time;
     private SiteFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    public HospitalSite()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>A site whose hospital clock (and the WeChat simulator's) is <paramref name="time"/>.</summary>
+    protected HospitalSite(TimeProvider time) => _time = time;
+
+    /// <summary>The site's clock: the wall clock, unless a subclass set another.</summary>
+    public HospitalClock Clock => new(_time);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -43,8 +55,8 @@ public sealed class HospitalSite : IAsyncLifetime
     {
         var port = DemoWeChat.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        WeChat = await DemoWeChat.StartAsync(DemoWeChat.FreePort(), BaseUrl, TimeProvider.System);
-        _factory = new SiteFactory(_data.FullName, DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl));
+        WeChat = await DemoWeChat.StartAsync(DemoWeChat.FreePort(), BaseUrl, _time);
+        _factory = new SiteFactory(_data.FullName, DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl), _time);
         _factory.UseKestrel(port);
         _factory.StartServer();
         await WaitForDemoDataAsync();
@@ -121,7 +133,7 @@ public sealed class HospitalSite : IAsyncLifetime
         throw new InvalidOperationException("The demo hospital was not loaded within a minute of start.");
     }
 
-    private sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string> wechat) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string> wechat, TimeProvider time) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -145,6 +157,7 @@ public sealed class HospitalSite : IAsyncLifetime
                     o.GatewayPort = gatewayPort;
                 });
                 services.Configure<DevelopmentClusterMembershipOptions>(o => o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort));
+                if (time != TimeProvider.System) services.AddSingleton(new HospitalClock(time));
             });
         }
 

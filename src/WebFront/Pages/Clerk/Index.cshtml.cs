@@ -21,6 +21,13 @@ public sealed class IndexModel(IGrainFactory grains, HospitalClock clock, Bookin
     [BindProperty(SupportsGet = true)]
     public string? DepartmentId { get; set; }
 
+    /// <summary>The patient the clerk came to draw for (from the patient page); every draw form starts with them.</summary>
+    [BindProperty(SupportsGet = true, Name = "patient")]
+    public string? ForPatientId { get; set; }
+
+    /// <summary>That patient's card, masked, so the clerk sees whom they draw for.</summary>
+    public PatientCardView? ForPatient { get; private set; }
+
     public DateOnly Day { get; private set; }
 
     public DateOnly FirstDay { get; private set; }
@@ -51,7 +58,7 @@ public sealed class IndexModel(IGrainFactory grains, HospitalClock clock, Bookin
         {
             var releaseAt = Pools.FirstOrDefault(p => p.PoolId == poolId)?.ReleaseAt;
             await LoadAsync(); // what is left now
-            return Fail(result.Outcome, PageAction.Draw, releaseAt);
+            return Fail(result, PageAction.Draw, releaseAt);
         }
         return Redirect($"/clerk/tickets/{booking.BookingId}");
     }
@@ -73,6 +80,9 @@ public sealed class IndexModel(IGrainFactory grains, HospitalClock clock, Bookin
         else Day = day;
         if (DepartmentId is not null && directory.FindDepartment(DepartmentId) is null) DepartmentId = null;
         Pools = await ScheduleReader.ReadAsync(grains, directory, Day, string.IsNullOrEmpty(DepartmentId) ? null : DepartmentId);
+        var forPatient = ForPatientId?.Trim();
+        ForPatientId = Identifiers.IsPatientId(forPatient) ? forPatient : null;
+        if (ForPatientId is not null && await grains.Patient(ForPatientId).GetCardAsync() is { Registered: true } card) ForPatient = card;
         return true;
     }
 }

@@ -31,7 +31,15 @@ public sealed class PoolModel(IGrainFactory grains, HospitalClock clock) : Hospi
 
     public bool Closed => Pool is { } pool && (pool.OnlineClosed || Now >= pool.OnlineCutoff);
 
-    public bool CanBook => User.IsInRole(Roles.Patient);
+    public bool CanBook => User.IsInRole(Roles.Patient) && User.PatientId() is not null;
+
+    /// <summary>Signed in through WeChat but no card bound yet: binding comes before booking.</summary>
+    public bool NeedsCard => User.IsInRole(Roles.Patient) && User.PatientId() is null;
+
+    /// <summary>The card the booking is for (the session's current patient), masked.</summary>
+    public PatientCardView? Patient { get; private set; }
+
+    public string ReturnHere => $"/me/patients?returnUrl={Uri.EscapeDataString(Request.Path)}";
 
     public async Task<IActionResult> OnGetAsync(string poolId) =>
         await LoadAsync(poolId) ? Page() : Fail(T.UnknownPool, StatusCodes.Status404NotFound);
@@ -40,7 +48,8 @@ public sealed class PoolModel(IGrainFactory grains, HospitalClock clock) : Hospi
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await LoadAsync(poolId)) return Fail(T.UnknownPool, StatusCodes.Status404NotFound);
-        if (User.PatientId() is not { } patientId) return Fail(T.PatientOnly, StatusCodes.Status403Forbidden);
+        if (User.PatientId() is not { } patientId)
+            return Fail(User.IsInRole(Roles.Patient) ? T.BindCardFirst : T.PatientOnly, StatusCodes.Status403Forbidden);
         if (!Identifiers.IsRequestId(requestId)) return Fail(T.RequestIdReused, StatusCodes.Status400BadRequest);
         if (!TimeOnly.TryParseExact(periodStart, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
             return Fail(T.UnknownPeriod, StatusCodes.Status400BadRequest);
@@ -49,7 +58,7 @@ public sealed class PoolModel(IGrainFactory grains, HospitalClock clock) : Hospi
         if (result.Outcome != PoolOutcome.Ok || result.Booking is not { } booking)
         {
             await LoadAsync(poolId); // show what is left now
-            return Fail(result.Outcome, PageAction.Book, Pool?.ReleaseAt);
+            return Fail(result, PageAction.Book, Pool?.ReleaseAt);
         }
         Notice = T.BookedTitle;
         return Redirect($"/bookings/{booking.BookingId}");
@@ -59,12 +68,17 @@ public sealed class PoolModel(IGrainFactory grains, HospitalClock clock) : Hospi
     {
         if (!PoolId.TryParse(poolId, out _)) return false;
         var poolTask = grains.GetGrain<INumberPoolGrain>(poolId).GetAsync();
+        var patientTask = CurrentCardAsync();
         var directory = await grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
         Pool = await poolTask;
+        Patient = await patientTask;
         Now = clock.Now;
         if (Pool is null) return false;
         Doctor = directory.FindDoctor(Pool.DoctorId) is { } doctor ? DoctorDto.From(doctor, directory.Fees) : null;
         Department = directory.FindDepartment(Pool.DepartmentId) is { } department ? DepartmentDto.From(department) : null;
         return Doctor is not null && Department is not null;
     }
+
+    private async Task<PatientCardView?> CurrentCardAsync() =>
+        User.PatientId() is { } patientId ? await grains.Patient(patientId).GetCardAsync() : null;
 }
