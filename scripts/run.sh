@@ -30,6 +30,7 @@ export WeChat__Templates__VisitReminder="${WeChat__Templates__VisitReminder:-dem
 # Demo-only keys for personal data at rest and the patient index. Production sets its own
 # (Patients__DataKey, Patients__IndexKey: 32 random bytes in base64, e.g. openssl rand -base64 32).
 export Patients__DataKey="${Patients__DataKey:-ZGVtby1vbmx5LXBlcnNvbmFsLWRhdGEta2V5LTAwMDE=}"
+export Billing__TokenKey="${Billing__TokenKey:-ZGVtby1vbmx5LWJpbGwtdG9rZW4tc2lnbmluZy1rMDE=}"
 export Patients__IndexKey="${Patients__IndexKey:-ZGVtby1vbmx5LXBhdGllbnQtaW5kZXgta2V5LTAwMDE=}"
 
 dotnet build HospitalOrleans.sln -c Release --nologo -v quiet

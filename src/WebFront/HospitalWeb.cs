@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using HospitalOrleans.Hosting;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
+using HospitalOrleans.WebFront.Billing;
 using HospitalOrleans.WebFront.Pages;
 using HospitalOrleans.WebFront.WeChat;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -22,6 +23,8 @@ public static class HospitalWeb
         services.AddHospitalPages();
         services.AddSingleton<StaffSignIn>();
         services.AddWeChatFront();
+        services.AddOptions<BillTokenOptions>().Bind(builder.Configuration.GetSection(BillTokenOptions.Section))
+            .Validate(o => o.Key() is { Length: >= 32 }, "Billing:TokenKey must be at least 32 random bytes in base64.").ValidateOnStart();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -43,7 +46,8 @@ public static class HospitalWeb
             .AddPolicy(Policies.Clerk, p => p.RequireRole(Roles.Clerk, Roles.Admin))
             .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Operations, Roles.Admin))
             .AddPolicy(Policies.ClerkOrOperations, p => p.RequireRole(Roles.Clerk, Roles.Operations, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor, Roles.Admin));
 
         services.AddRateLimiter(o =>
         {
@@ -85,6 +89,7 @@ public static class HospitalWeb
         app.MapMyPatientsApi();
         app.MapPatientRecordsApi();
         app.MapMpiImportApi();
+        app.MapBillsApi();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
         return app;
     }

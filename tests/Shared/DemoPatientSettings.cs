@@ -13,6 +13,7 @@ public static class DemoPatientSettings
     {
         ["Patients:DataKey"] = DataKey,
         ["Patients:IndexKey"] = IndexKey,
+        ["Billing:TokenKey"] = "dGVzdC1vbmx5LWJpbGwtdG9rZW4ta2V5LTMyLWJ5dGVz",
         ["Demo:MasterIndexSize"] = masterIndexSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

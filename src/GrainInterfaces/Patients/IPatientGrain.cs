@@ -38,4 +38,10 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>A clerk lifts a no-show suspension, with a reason (audited). False when none is active.</summary>
     [Alias("lift-suspension")] Task<bool> LiftSuspensionAsync(string clerk, string reason);
+
+    /// <summary>Files a bill issued for this patient (cost details list them).</summary>
+    [Alias("add-invoice")] Task AddInvoiceAsync(string invoiceId);
+
+    /// <summary>Bill ids, newest first.</summary>
+    [Alias("invoice-ids")] Task<IReadOnlyList<string>> GetInvoiceIdsAsync();
 }

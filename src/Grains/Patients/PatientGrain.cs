@@ -137,6 +137,16 @@ public sealed partial class PatientGrain(
         return true;
     }
 
+    public async Task AddInvoiceAsync(string invoiceId)
+    {
+        if (State.InvoiceIds.Contains(invoiceId)) return;
+        State.InvoiceIds.Add(invoiceId);
+        await store.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetInvoiceIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(Enumerable.Reverse(State.InvoiceIds).ToList());
+
     private async Task<BookingResult> BookAsync(string poolId, string requestId, Channel channel, Func<INumberPoolGrain, Task<BookingResult>> book)
     {
         if (!PoolId.TryParse(poolId, out var id)) return BookingResult.Failed(PoolOutcome.UnknownPool, $"No clinic '{poolId}'.");

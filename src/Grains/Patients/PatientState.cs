@@ -15,6 +15,7 @@ public sealed class PatientBookings
     public PatientCard? Card { get; set; }
     public PatientLedger Ledger { get; set; } = new();
     public List<string> Audit { get; set; } = new();
+    public List<string> InvoiceIds { get; set; } = new();
 }
 
 public sealed class PatientCard

@@ -18,6 +18,7 @@ public static class Policies
     public const string Clerk = "clerk";
     public const string Operations = "operations";
     public const string ClerkOrOperations = "clerk-or-operations";
+    public const string Doctor = "doctor";
     public const string Admin = "admin";
 }
 

@@ -39,6 +39,7 @@ public sealed class WeChatConfigurationTests
             builder.UseSetting("Demo:Enabled", "false");
             builder.UseSetting("Storage:Mode", "Embedded");
             builder.UseSetting("Storage:DataDirectory", Path.Combine(Path.GetTempPath(), "hospital-broken-" + Guid.NewGuid().ToString("N")));
+            foreach (var (key, value) in HospitalOrleans.Tests.Shared.DemoPatientSettings.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("WeChat:AppId", "not-an-appid");
             builder.UseSetting("WeChat:AppSecret", Secret);
             builder.UseSetting("WeChat:Token", "hospitaldemo");
