@@ -7,6 +7,7 @@ using HospitalOrleans.WeChatSimulator.JsSdk;
 using HospitalOrleans.WeChatSimulator.Menus;
 using HospitalOrleans.WeChatSimulator.OAuth;
 using HospitalOrleans.WeChatSimulator.Pages;
+using HospitalOrleans.WeChatSimulator.Pay;
 using HospitalOrleans.WeChatSimulator.Push;
 using HospitalOrleans.WeChatSimulator.QrCodes;
 using HospitalOrleans.WeChatSimulator.Templates;
@@ -89,6 +90,7 @@ public static class SimulatorHost
         services.AddSingleton<Conversation>();
         services.AddSingleton<UrlVerifier>();
         services.AddSingleton<SimulatorState>();
+        services.AddSimulatedPay(builder.Configuration);
         return builder;
     }
 
@@ -105,6 +107,7 @@ public static class SimulatorHost
         app.MapJsApiTicketApi();
         app.MapControlApi();
         app.MapSimulatorPage();
+        app.MapSimulatedPay();
         return app;
     }
 }
