@@ -46,6 +46,7 @@ public static class HospitalHosting
         builder.Services.TryAddSingleton(HospitalClock.System);
         builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));
         builder.Services.AddHospitalWeChat(builder.Configuration).ValidateWeChatOnStart();
+        builder.Services.TryAddSingleton(sp => new Grains.Directory.DirectoryCache(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System));
         return builder;
     }
 

@@ -1,5 +1,5 @@
 using HospitalOrleans.Domain.Patients;
-using HospitalOrleans.Grains.Patients;
+using HospitalOrleans.Grains.Directory;
 using HospitalOrleans.Grains.Patients.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,7 @@ public static class PatientHosting
         services.AddOptions<FairnessOptions>().Bind(configuration.GetSection("Fairness"))
             .Validate(o => !o.Validate().Any(), "Fairness: a limit is out of range.");
         services.TryAddSingleton<PersonalDataProtector>();
-        services.TryAddSingleton(sp => new DoctorDepartments(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System));
+        services.TryAddSingleton(sp => new DirectoryCache(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System));
         return services;
     }
 

@@ -64,8 +64,11 @@ public sealed partial class StartupWork(
     /// </summary>
     private async Task ImportDemoPatientsAsync()
     {
+        var import = grains.GetGrain<IMpiImportGrain>("demo-master-index");
+        // Generating ten thousand people is wasted work on every later start.
+        if ((await import.GetReportAsync()).Completed) return;
         var csv = MpiCsv.Write(DemoMasterIndex.Generate(demoPatients));
-        var report = await grains.GetGrain<IMpiImportGrain>("demo-master-index").StartAsync(csv);
+        var report = await import.StartAsync(csv);
         LogImportStarted(demoPatients, report.LinesDone);
     }
 

@@ -6,6 +6,7 @@ using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.GrainInterfaces.WeChat;
+using HospitalOrleans.Grains.Directory;
 using HospitalOrleans.Grains.Patients.Privacy;
 using HospitalOrleans.Grains.Persistence;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ namespace HospitalOrleans.Grains.Patients;
 public sealed partial class PatientGrain(
     [PersistentState("patient", GrainStorage.ProviderName)] IPersistentState<PatientBookings> store,
     IOptions<FairnessOptions> fairness,
-    DoctorDepartments departments,
+    DirectoryCache directory,
     PersonalDataProtector protector,
     HospitalClock clock,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
@@ -150,7 +151,7 @@ public sealed partial class PatientGrain(
     private async Task<BookingResult> BookAsync(string poolId, string requestId, Channel channel, Func<INumberPoolGrain, Task<BookingResult>> book)
     {
         if (!PoolId.TryParse(poolId, out var id)) return BookingResult.Failed(PoolOutcome.UnknownPool, $"No clinic '{poolId}'.");
-        var departmentId = await departments.DepartmentOfAsync(id.DoctorId);
+        var departmentId = await directory.DepartmentOfAsync(id.DoctorId);
         if (departmentId is null) return BookingResult.Failed(PoolOutcome.UnknownPool, $"No doctor '{id.DoctorId}' in the schedule.");
         var now = clock.Now;
         _rules.Prune(State.Ledger, now);

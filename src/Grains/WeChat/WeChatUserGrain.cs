@@ -1,9 +1,9 @@
 using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
-using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.WeChat;
+using HospitalOrleans.Grains.Directory;
 using HospitalOrleans.Grains.Persistence;
 using HospitalOrleans.WeChat.Api;
 using Microsoft.Extensions.Logging;
@@ -21,6 +21,7 @@ public sealed partial class WeChatUserGrain(
     [PersistentState("wechat-user", GrainStorage.ProviderName)] IPersistentState<WeChatUserState> store,
     WeChatAccountApi api,
     IOptions<WeChatAccountOptions> options,
+    DirectoryCache directoryCache,
     HospitalClock clock,
     ILogger<WeChatUserGrain> logger) : Grain, IWeChatUserGrain, IRemindable
 {
@@ -173,7 +174,7 @@ public sealed partial class WeChatUserGrain(
         var due = State.Notices.Where(n => n.Status == NoticeDeliveryStatus.Pending && n.NextAttemptAt <= clock.Now).ToList();
         if (due.Count > 0)
         {
-            var directory = await GrainFactory.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+            var directory = await directoryCache.GetAsync();
             foreach (var delivery in due)
             {
                 await SendAsync(delivery, directory);

@@ -128,27 +128,10 @@ public static class TradeBillParser
             return (null, $"{TradeBillColumns.TradeTime} is not yyyy-MM-dd HH:mm:ss");
         }
 
-        var amounts = new Dictionary<string, long?>(StringComparer.Ordinal);
-        foreach (var column in TradeBillColumns.FenColumns)
+        var (amounts, fee, fault) = ReadMoney(fields, TradeBillColumns.FenColumns, TradeBillColumns.Fee);
+        if (fault is not null)
         {
-            if (fields[column] is not { } text)
-            {
-                amounts[column] = null;
-            }
-            else if (PayMoney.TryYuanToFen(text, out var fen))
-            {
-                amounts[column] = fen;
-            }
-            else
-            {
-                return (null, $"{column} is not an amount in yuan");
-            }
-        }
-
-        var fee = 0m;
-        if (fields[TradeBillColumns.Fee] is { } feeText && !PayMoney.TryParseYuan(feeText, out fee))
-        {
-            return (null, $"{TradeBillColumns.Fee} is not an amount in yuan");
+            return (null, fault);
         }
 
         var state = fields[TradeBillColumns.TradeState]!;
@@ -192,27 +175,10 @@ public static class TradeBillParser
             return (null, $"{TradeBillColumns.TotalCount} is not a whole number");
         }
 
-        var amounts = new Dictionary<string, long?>(StringComparer.Ordinal);
-        foreach (var column in TradeBillColumns.SummaryFenColumns)
+        var (amounts, fee, fault) = ReadMoney(fields, TradeBillColumns.SummaryFenColumns, TradeBillColumns.TotalFee);
+        if (fault is not null)
         {
-            if (fields[column] is not { } text)
-            {
-                amounts[column] = null;
-            }
-            else if (PayMoney.TryYuanToFen(text, out var fen))
-            {
-                amounts[column] = fen;
-            }
-            else
-            {
-                return (null, $"{column} is not an amount in yuan");
-            }
-        }
-
-        var fee = 0m;
-        if (fields[TradeBillColumns.TotalFee] is { } feeText && !PayMoney.TryParseYuan(feeText, out fee))
-        {
-            return (null, $"{TradeBillColumns.TotalFee} is not an amount in yuan");
+            return (null, fault);
         }
 
         return (new TradeBillSummary
@@ -225,6 +191,38 @@ public static class TradeBillParser
             OrderAmountFen = amounts[TradeBillColumns.TotalOrderAmount],
             RequestedRefundAmountFen = amounts[TradeBillColumns.TotalRequestedRefundAmount],
         }, null);
+    }
+
+    /// <summary>
+    /// The fen amounts of <paramref name="fenColumns"/> (null where empty) and the fee column, kept
+    /// in yuan because it has five decimals; or the first column that is not an amount.
+    /// </summary>
+    private static (Dictionary<string, long?> Amounts, decimal Fee, string? Fault) ReadMoney(Fields fields, IEnumerable<string> fenColumns, string feeColumn)
+    {
+        var amounts = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var column in fenColumns)
+        {
+            if (fields[column] is not { } text)
+            {
+                amounts[column] = null;
+            }
+            else if (PayMoney.TryYuanToFen(text, out var fen))
+            {
+                amounts[column] = fen;
+            }
+            else
+            {
+                return (amounts, 0m, $"{column} is not an amount in yuan");
+            }
+        }
+
+        var fee = 0m;
+        if (fields[feeColumn] is { } feeText && !PayMoney.TryParseYuan(feeText, out fee))
+        {
+            return (amounts, 0m, $"{feeColumn} is not an amount in yuan");
+        }
+
+        return (amounts, fee, null);
     }
 
     /// <summary>A header line's names; a stray BOM or backtick before a name is dropped.</summary>

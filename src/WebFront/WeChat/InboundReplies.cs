@@ -1,7 +1,7 @@
 using HospitalOrleans.Domain.Directory;
 using HospitalOrleans.Domain.Time;
-using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.WeChat;
+using HospitalOrleans.Grains.Directory;
 using HospitalOrleans.Grains.WeChat;
 using HospitalOrleans.WeChat.Messages;
 using Microsoft.Extensions.Options;
@@ -13,7 +13,7 @@ namespace HospitalOrleans.WebFront.WeChat;
 /// gets <c>success</c>). Following records the QR scene; a doctor's code answers with the
 /// doctor's card linking to the doctor's page.
 /// </summary>
-public sealed class InboundReplies(IGrainFactory grains, IOptions<WeChatAccountOptions> options, HospitalClock clock)
+public sealed class InboundReplies(IGrainFactory grains, DirectoryCache directories, IOptions<WeChatAccountOptions> options, HospitalClock clock)
 {
     private WeChatAccountOptions Account => options.Value;
 
@@ -74,7 +74,7 @@ public sealed class InboundReplies(IGrainFactory grains, IOptions<WeChatAccountO
     private async Task<Reply?> DoctorCardAsync(string? scene)
     {
         if (!DoctorScene.TryParse(scene, out var doctorId)) return null;
-        var directory = await grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+        var directory = await directories.GetAsync(doctorId);
         if (directory.FindDoctor(doctorId) is not { } doctor) return null;
         var department = directory.FindDepartment(doctor.DepartmentId);
         return new NewsReply(new NewsArticle(

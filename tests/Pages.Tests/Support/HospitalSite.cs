@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Staff;
@@ -147,8 +146,8 @@ public class HospitalSite : IAsyncLifetime
             foreach (var (key, value) in DemoPatientSettings.Settings()) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             // The embedded silo listens on fixed ports; other test processes may hold them.
-            var siloPort = FreePort();
-            var gatewayPort = FreePort();
+            var siloPort = DemoWeChat.FreePort();
+            var gatewayPort = DemoWeChat.FreePort();
             builder.ConfigureServices(services =>
             {
                 services.Configure<EndpointOptions>(o =>
@@ -161,12 +160,6 @@ public class HospitalSite : IAsyncLifetime
             });
         }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
 

@@ -81,8 +81,8 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Mode", "Embedded");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         // Test assemblies run side by side: every app gets its own silo and gateway ports.
-        builder.UseSetting("Storage:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Storage:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Storage:SiloPort", DemoWeChat.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Storage:GatewayPort", DemoWeChat.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in DemoWeChat.PlatformSettings(WeChat.BaseUrl, BaseUrl)) builder.UseSetting(key, value);
         foreach (var (key, value) in DemoPatientSettings.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
@@ -92,7 +92,6 @@ public class HospitalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddSingleton(new HospitalClock(Time)));
     }
 
-    private static int FreePort() => DemoWeChat.FreePort();
 
     /// <summary>A browser-like client of the real loopback server: its own cookies, redirects not followed.</summary>
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
