@@ -46,6 +46,7 @@ public static class HospitalHosting
         builder.Services.TryAddSingleton(HospitalClock.System);
         builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));
         builder.Services.AddHospitalWeChat(builder.Configuration).ValidateWeChatOnStart();
+        builder.Services.AddHospitalWeChatPay(builder.Configuration);
         builder.Services.TryAddSingleton(sp => new Grains.Directory.DirectoryCache(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System));
         return builder;
     }
@@ -57,6 +58,7 @@ public static class HospitalHosting
         services.TryAddSingleton(calendar);
         services.AddHospitalWeChat(configuration);
         services.AddHospitalPatients(configuration);
+        services.AddHospitalWeChatPay(configuration);
         return services;
     }
 }

@@ -25,6 +25,9 @@ public static class HospitalWeb
         services.AddWeChatFront();
         services.AddOptions<BillTokenOptions>().Bind(builder.Configuration.GetSection(BillTokenOptions.Section))
             .Validate(o => o.Key() is { Length: >= 32 }, "Billing:TokenKey must be at least 32 random bytes in base64.").ValidateOnStart();
+        services.AddOptions<CheckoutOptions>().Bind(builder.Configuration.GetSection(HospitalOrleans.WeChat.Pay.WeChatPayOptions.Section))
+            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.ReturnBaseUrl)) o.ReturnBaseUrl = builder.Configuration["WeChat:PublicBaseUrl"] ?? ""; });
+        services.AddSingleton<PaymentCheckout>();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -47,7 +50,9 @@ public static class HospitalWeb
             .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Operations, Roles.Admin))
             .AddPolicy(Policies.ClerkOrOperations, p => p.RequireRole(Roles.Clerk, Roles.Operations, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor, Roles.Admin));
+            .AddPolicy(Policies.Doctor, p => p.RequireRole(Roles.Doctor, Roles.Admin))
+            .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.Finance, Roles.Admin))
+            .AddPolicy(Policies.ClerkOrFinance, p => p.RequireRole(Roles.Clerk, Roles.Finance, Roles.Admin));
 
         services.AddRateLimiter(o =>
         {

@@ -10,7 +10,7 @@ namespace HospitalOrleans.Grains.Billing;
 /// close are decided one after another against the same stored invoice, and every decision that
 /// changed it is written before anyone is told.
 /// </summary>
-public sealed class InvoiceGrain(
+public sealed partial class InvoiceGrain(
     [PersistentState("invoice", GrainStorage.ProviderName)] IPersistentState<InvoiceRecord> store,
     HospitalClock clock) : Grain, IInvoiceGrain
 {

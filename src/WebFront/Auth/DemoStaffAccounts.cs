@@ -4,7 +4,7 @@ using HospitalOrleans.GrainInterfaces.Staff;
 namespace HospitalOrleans.WebFront.Auth;
 
 /// <summary>
-/// Demo mode: creates clerk1, ops1, doctor1 and admin1 with the password from Demo:StaffPassword,
+/// Demo mode: creates clerk1, ops1, doctor1, finance1 and admin1 with the password from Demo:StaffPassword,
 /// or a generated one printed on the console. The password is reset at every start, so the one
 /// printed is always the one that works.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class DemoStaffAccounts(IGrainFactory grains, IConfiguration confi
         ("clerk1", "挂号窗口 1", Roles.Clerk),
         ("ops1", "运营管理 1", Roles.Operations),
         ("doctor1", "王建国医生", Roles.Doctor),
+        ("finance1", "财务科 1", Roles.Finance),
         ("admin1", "系统管理员", Roles.Admin),
     ];
 
@@ -24,7 +25,7 @@ public sealed class DemoStaffAccounts(IGrainFactory grains, IConfiguration confi
         if (string.IsNullOrEmpty(password))
         {
             password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-            Console.WriteLine($"Demo staff accounts clerk1, ops1, doctor1, admin1 — password: {password}  (set Demo:StaffPassword to choose one)");
+            Console.WriteLine($"Demo staff accounts clerk1, ops1, doctor1, finance1, admin1 — password: {password}  (set Demo:StaffPassword to choose one)");
         }
         var accounts = grains.GetGrain<IStaffAccountsGrain>(0);
         foreach (var (userName, displayName, role) in Accounts)

@@ -6,9 +6,11 @@ public static class Roles
     public const string Clerk = "clerk";
     public const string Operations = "operations";
     public const string Doctor = "doctor";
+    /// <summary>The finance office: the day's takings of every window, reconciliation, refunds the rules leave to finance.</summary>
+    public const string Finance = "finance";
     public const string Admin = "admin";
 
-    public static readonly string[] Staff = [Clerk, Operations, Doctor, Admin];
+    public static readonly string[] Staff = [Clerk, Operations, Doctor, Finance, Admin];
 }
 
 /// <summary>Authorization policies by what the caller may do; admin may do every staff task.</summary>
@@ -19,6 +21,9 @@ public static class Policies
     public const string Operations = "operations";
     public const string ClerkOrOperations = "clerk-or-operations";
     public const string Doctor = "doctor";
+    public const string Finance = "finance";
+    /// <summary>The day's takings per channel: a clerk counts the drawer, finance sees every window.</summary>
+    public const string ClerkOrFinance = "clerk-or-finance";
     public const string Admin = "admin";
 }
 
