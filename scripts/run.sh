@@ -26,6 +26,32 @@ export WeChat__Templates__BookingConfirmed="${WeChat__Templates__BookingConfirme
 export WeChat__Templates__BookingCancelled="${WeChat__Templates__BookingCancelled:-demo_booking_cancelled}"
 export WeChat__Templates__BookingReleasedUnpaid="${WeChat__Templates__BookingReleasedUnpaid:-demo_booking_released}"
 export WeChat__Templates__VisitReminder="${WeChat__Templates__VisitReminder:-demo_visit_reminder}"
+export WeChat__Templates__PaymentRefunded="${WeChat__Templates__PaymentRefunded:-demo_payment_refunded}"
+
+# The demo WeChat Pay merchant: key pairs made once per data directory (openssl), given to the
+# simulator (as WeChat Pay's side) and the platform (as the merchant's). Production sets WeChatPay__*
+# to the real merchant's values and leaves WeChatPay__CashierUrl unset.
+command -v openssl >/dev/null || { echo "scripts/run.sh needs the openssl command for the demo WeChat Pay keys (apt-get install openssl)." >&2; exit 1; }
+keys="$Storage__DataDirectory/demo-pay-keys"
+mkdir -p "$keys"
+[ -s "$keys/merchant.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/merchant.pem" 2>/dev/null
+[ -s "$keys/platform.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/platform.pem" 2>/dev/null
+[ -s "$keys/platform.pub.pem" ] || openssl pkey -in "$keys/platform.pem" -pubout -out "$keys/platform.pub.pem"
+export Simulator__Pay__MerchantPrivateKeyPem="$(cat "$keys/merchant.pem")"
+export Simulator__Pay__MerchantSerialNo="5157F09EFDC096DE15EBE81A47057A7232F1B8E1"
+export Simulator__Pay__PlatformPrivateKeyPem="$(cat "$keys/platform.pem")"
+export Simulator__Pay__PlatformPublicKeyId="PUB_KEY_ID_0119000001092026112700000000000001"
+export WeChatPay__MchId="${WeChatPay__MchId:-1900000109}"
+export WeChatPay__AppId="${WeChatPay__AppId:-$WeChat__AppId}"
+export WeChatPay__ApiV3Key="${WeChatPay__ApiV3Key:-HospitalOrleansPayDemoApiV3Key32}"
+export WeChatPay__MerchantSerialNo="${WeChatPay__MerchantSerialNo:-$Simulator__Pay__MerchantSerialNo}"
+export WeChatPay__MerchantPrivateKeyPem="${WeChatPay__MerchantPrivateKeyPem:-$Simulator__Pay__MerchantPrivateKeyPem}"
+export WeChatPay__PlatformPublicKeyId="${WeChatPay__PlatformPublicKeyId:-$Simulator__Pay__PlatformPublicKeyId}"
+export WeChatPay__PlatformPublicKeyPem="${WeChatPay__PlatformPublicKeyPem:-$(cat "$keys/platform.pub.pem")}"
+export WeChatPay__ApiBaseUrl="${WeChatPay__ApiBaseUrl:-$simulator_url}"
+export WeChatPay__NotifyUrl="${WeChatPay__NotifyUrl:-$platform_url/wechat/pay/notify}"
+export WeChatPay__RefundNotifyUrl="${WeChatPay__RefundNotifyUrl:-$platform_url/wechat/pay/notify}"
+export WeChatPay__CashierUrl="${WeChatPay__CashierUrl:-$simulator_url/sim/pay/{prepayId}}"
 
 # Demo-only keys for personal data at rest and the patient index. Production sets its own
 # (Patients__DataKey, Patients__IndexKey: 32 random bytes in base64, e.g. openssl rand -base64 32).

@@ -31,6 +31,7 @@ public static class HospitalHosting
             HospitalOptions.DemoEnabled(builder.Configuration),
             builder.Configuration.GetValue("Demo:MasterIndexSize", 10_000),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StartupWork>>()));
+        if (WeChatPayHosting.IsConfigured(builder.Configuration)) builder.Services.AddHostedService<DailyReconciliation>();
         return builder;
     }
 

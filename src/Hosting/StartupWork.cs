@@ -1,3 +1,4 @@
+using HospitalOrleans.GrainInterfaces.Billing;
 using HospitalOrleans.Domain.Directory;
 using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
@@ -36,6 +37,9 @@ public sealed partial class StartupWork(
         // Outboxes whose reminders did not survive the restart (the embedded store keeps reminders in memory).
         var outboxes = await grains.GetGrain<INoticeOutboxRegistryGrain>(0).GetPendingAsync();
         await Task.WhenAll(outboxes.Select(openId => grains.WeChatUser(openId).WakeAsync()));
+        // Bills with an order to look at or a refund to follow, for the same reason.
+        var bills = await grains.GetGrain<IBillingFollowUpRegistryGrain>(0).GetOpenAsync();
+        await Task.WhenAll(bills.Select(invoiceId => grains.GetGrain<IInvoiceGrain>(invoiceId).ResumeAsync()));
         if (demo)
         {
             await PublishMenuAsync();

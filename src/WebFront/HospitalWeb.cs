@@ -87,7 +87,7 @@ public static class HospitalWeb
         app.MapAuthApi(demo);
         app.MapScheduleApi();
         app.MapPoolsApi();
-        app.MapBookingsApi(demo);
+        app.MapBookingsApi();
         app.MapRatioApi();
         app.MapScheduleAdminApi();
         app.MapWeChatFront();
@@ -95,6 +95,8 @@ public static class HospitalWeb
         app.MapPatientRecordsApi();
         app.MapMpiImportApi();
         app.MapBillsApi();
+        app.MapPaymentsApi();
+        app.MapFinanceApi();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,6 @@
 using HospitalOrleans.WeChatSimulator;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HospitalOrleans.Tests.Shared;
@@ -38,13 +39,17 @@ public sealed class DemoWeChat : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{port}";
         var app = SimulatorHost.Build(
             ["--urls", baseUrl, $"--Simulator:PlatformUrl={platformUrl}/wechat", "--Simulator:TemplateReportDelaySeconds=0.2"],
-            builder => builder.Services.AddSingleton(time));
+            builder =>
+            {
+                builder.Services.AddSingleton(time);
+                builder.Configuration.AddInMemoryCollection(DemoPay.SimulatorSettings());
+            });
         await app.StartAsync();
         return new DemoWeChat(app, baseUrl);
     }
 
     /// <summary>The platform's WeChat section pointing at this simulator.</summary>
-    public static IReadOnlyDictionary<string, string> PlatformSettings(string simulatorUrl, string platformUrl) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> PlatformSettings(string simulatorUrl, string platformUrl) => new Dictionary<string, string>(DemoPay.PlatformSettings(simulatorUrl, platformUrl))
     {
         ["WeChat:AppId"] = AppId,
         ["WeChat:AppSecret"] = AppSecret,
@@ -57,6 +62,7 @@ public sealed class DemoWeChat : IAsyncDisposable
         ["WeChat:Templates:BookingCancelled"] = "demo_booking_cancelled",
         ["WeChat:Templates:BookingReleasedUnpaid"] = "demo_booking_released",
         ["WeChat:Templates:VisitReminder"] = "demo_visit_reminder",
+        ["WeChat:Templates:PaymentRefunded"] = "demo_payment_refunded",
     };
 
     public static int FreePort()

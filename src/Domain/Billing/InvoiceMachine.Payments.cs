@@ -22,23 +22,9 @@ public static partial class InvoiceMachine
     /// </remarks>
     public static BillingDecision ConfirmPayment(Invoice invoice, PaymentReport report, DateTimeOffset now)
     {
-        if (report.AmountFen <= 0)
-            return BillingDecision.Refused(BillingRefusal.Invalid, "支付金额须大于 0。", "A payment's amount must be above 0.");
-        if (!IsToken(report.TransactionId, MaxTransactionIdLength))
-            return BillingDecision.Refused(BillingRefusal.Invalid,
-                $"交易号须为 1–{MaxTransactionIdLength} 个字符且不含空格。", $"A transaction id is 1–{MaxTransactionIdLength} characters without spaces.");
-        if (string.IsNullOrWhiteSpace(report.By))
-            return BillingDecision.Refused(BillingRefusal.Invalid, "须注明收款人。", "Who took the payment must be given.");
-        if ((report.Channel == PaymentChannel.WeChat) != (report.OutTradeNo is not null))
-            return BillingDecision.Refused(BillingRefusal.Invalid,
-                "微信支付须注明商户订单号，现金和银行卡不注明。", "A WeChat payment names its out_trade_no; cash and card do not.");
-
+        if (RefusePayment(invoice, report) is { } refused) return refused;
         if (invoice.FindPayment(report.TransactionId) is { } known)
             return Replay(invoice, known, report);
-
-        if (report.Channel == PaymentChannel.WeChat && !invoice.Attempts.Exists(a => a.OutTradeNo == report.OutTradeNo))
-            return BillingDecision.Refused(BillingRefusal.UnknownPaymentOrder,
-                $"订单 {report.OutTradeNo} 不属于该账单。", $"Order {report.OutTradeNo} is not one of this bill's.");
 
         switch (invoice.Status)
         {
@@ -50,15 +36,44 @@ public static partial class InvoiceMachine
                 return Surplus(invoice, report, PaymentDisposition.PaidTwice, now);
         }
 
-        if (report.AmountFen != invoice.TotalFen)
-            return BillingDecision.Refused(BillingRefusal.AmountMismatch,
-                $"支付金额 {Yuan(report.AmountFen)} 与账单总额 {Yuan(invoice.TotalFen)} 不符，未入账。",
-                $"The payment of {Yuan(report.AmountFen)} is not the bill's total of {Yuan(invoice.TotalFen)}; it was not recorded.");
-
         var payment = Record(invoice, report, PaymentDisposition.Settles, now);
         Move(invoice, InvoiceStatus.Paid, report.By,
             $"{PaidBy(report.Channel)} {Yuan(report.AmountFen)}，交易号 {report.TransactionId} / paid {PaidByEn(report.Channel)}, transaction {report.TransactionId}", now);
         return BillingDecision.Done($"已支付 {Yuan(report.AmountFen)}。", $"Paid {Yuan(report.AmountFen)}.") with { Payment = payment };
+    }
+
+    /// <summary>
+    /// The refusals of <see cref="ConfirmPayment"/> that do not depend on what else happens first:
+    /// a malformed report, a transaction id reused with other details, an order of another bill, an
+    /// amount that is not the total. Null when the report may be confirmed. Lets the invoice grain
+    /// refuse bad input before it asks a pool to confirm a booking.
+    /// </summary>
+    public static BillingDecision? RefusePayment(Invoice invoice, PaymentReport report)
+    {
+        if (report.AmountFen <= 0)
+            return BillingDecision.Refused(BillingRefusal.Invalid, "支付金额须大于 0。", "A payment's amount must be above 0.");
+        if (!IsToken(report.TransactionId, MaxTransactionIdLength))
+            return BillingDecision.Refused(BillingRefusal.Invalid,
+                $"交易号须为 1–{MaxTransactionIdLength} 个字符且不含空格。", $"A transaction id is 1–{MaxTransactionIdLength} characters without spaces.");
+        if (string.IsNullOrWhiteSpace(report.By))
+            return BillingDecision.Refused(BillingRefusal.Invalid, "须注明收款人。", "Who took the payment must be given.");
+        if ((report.Channel == PaymentChannel.WeChat) != (report.OutTradeNo is not null))
+            return BillingDecision.Refused(BillingRefusal.Invalid,
+                "微信支付须注明商户订单号，现金和银行卡不注明。", "A WeChat payment names its out_trade_no; cash and card do not.");
+        if (invoice.FindPayment(report.TransactionId) is { } known)
+            return known.Channel != report.Channel || known.AmountFen != report.AmountFen || known.OutTradeNo != report.OutTradeNo
+                ? BillingDecision.Refused(BillingRefusal.TransactionIdReused,
+                    $"交易号 {report.TransactionId} 已以其他金额、渠道或订单入账。",
+                    $"Transaction {report.TransactionId} is already recorded with another amount, channel or order.")
+                : null;
+        if (report.Channel == PaymentChannel.WeChat && !invoice.Attempts.Exists(a => a.OutTradeNo == report.OutTradeNo))
+            return BillingDecision.Refused(BillingRefusal.UnknownPaymentOrder,
+                $"订单 {report.OutTradeNo} 不属于该账单。", $"Order {report.OutTradeNo} is not one of this bill's.");
+        if (invoice.Status is InvoiceStatus.Unpaid or InvoiceStatus.Paying && report.AmountFen != invoice.TotalFen)
+            return BillingDecision.Refused(BillingRefusal.AmountMismatch,
+                $"支付金额 {Yuan(report.AmountFen)} 与账单总额 {Yuan(invoice.TotalFen)} 不符，未入账。",
+                $"The payment of {Yuan(report.AmountFen)} is not the bill's total of {Yuan(invoice.TotalFen)}; it was not recorded.");
+        return null;
     }
 
     private static BillingDecision Replay(Invoice invoice, Payment known, PaymentReport report)

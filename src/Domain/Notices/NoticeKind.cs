@@ -15,6 +15,8 @@ public enum NoticeKind
     AdmissionNotice = 5,
     /// <summary>A confirmed booking was not checked in by the end of its session (counts towards suspension).</summary>
     NoShow = 6,
+    /// <summary>Money came in that the bill could not keep (paid after the hold expired, paid twice): it is on its way back.</summary>
+    PaymentRefunded = 7,
 }
 
 public static class NoticeKinds
@@ -29,6 +31,7 @@ public static class NoticeKinds
         NoticeKind.ReportReady => "rp",
         NoticeKind.AdmissionNotice => "ad",
         NoticeKind.NoShow => "ns",
+        NoticeKind.PaymentRefunded => "rf",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),
     };
 }

@@ -40,6 +40,7 @@ public static class NoticeTemplates
         NoticeKind.VisitReminder => "明日就诊，请携带身份证按时到院",
         NoticeKind.ReportReady => "检查报告已出，可在我的就诊中查看",
         NoticeKind.AdmissionNotice => "入院登记已办理，请按通知入院",
+        NoticeKind.PaymentRefunded => "付款晚于支付时限，已原路退回",
         _ => "",
     };
 

@@ -10,14 +10,15 @@ namespace HospitalOrleans.WeChatSimulator.Pay;
 /// </summary>
 public static class PayPage
 {
-    public static IResult Show(string prepayId, PayLedger ledger)
+    public static IResult Show(string prepayId, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnUrl, PayLedger ledger)
     {
+        var back = ReturnQuery(returnUrl);
         if (ledger.FindByPrepayId(prepayId) is not { } order)
             return Page("微信支付", $"""<main class="phone" data-testid="pay-missing"><h1>{Bi("订单不存在", "Order not found")}</h1></main>""", StatusCodes.Status404NotFound);
         var state = ledger.Transaction(order).TradeState;
         var action = state == TradeState.NotPay
             ? $"""
-              <form method="post" action="/sim/pay/{E(Uri.EscapeDataString(prepayId))}/confirm">
+              <form method="post" action="/sim/pay/{E(Uri.EscapeDataString(prepayId))}/confirm{E(back)}">
               <button type="submit" data-testid="pay-confirm">{Bi("确认支付", "Confirm payment")}</button>
               </form>
               """
@@ -33,15 +34,25 @@ public static class PayPage
             """);
     }
 
+    private static bool IsReturnUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static string ReturnQuery(string? returnUrl) => IsReturnUrl(returnUrl) ? "?return=" + Uri.EscapeDataString(returnUrl!) : "";
+
     /// <summary>The button's form post (no form fields are read, so no antiforgery token is involved).</summary>
-    public static IResult Confirm(string prepayId, PayLedger ledger, PayNotifier notifier, PayFaultSwitch faults)
+    public static IResult Confirm(string prepayId, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnUrl, PayLedger ledger, PayNotifier notifier, PayFaultSwitch faults)
     {
+        // Like WeChat after getBrandWCPayRequest: the merchant's page takes over again.
+        var backLink = IsReturnUrl(returnUrl)
+            ? $"""<p><a data-testid="pay-return" href="{E(returnUrl!)}">{Bi("返回商户", "Back to the merchant")}</a></p>"""
+            : "";
         var (status, outcome) = PayApi.Confirm(prepayId, ledger, notifier, faults.Current);
         var heading = status == StatusCodes.Status200OK ? Bi("支付成功", "Payment complete") : Bi(outcome.Message, "Payment refused");
         return Page("微信支付", $"""
             <main class="phone" data-testid="pay-result">
             <h1 data-testid="pay-result-code" data-code="{E(outcome.Code)}">{heading}</h1>
             <p>{E(outcome.Message)}</p>
+            {backLink}
             </main>
             """, status);
     }

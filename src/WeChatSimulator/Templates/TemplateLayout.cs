@@ -16,6 +16,7 @@ public sealed class TemplateLayout
         ["demo_booking_cancelled"] = Booking("预约取消通知"),
         ["demo_booking_released"] = Booking("预约释放通知"),
         ["demo_visit_reminder"] = Booking("就诊提醒"),
+        ["demo_payment_refunded"] = Booking("退款通知"),
     };
 
     private static TemplateLayout Booking(string title) => new()

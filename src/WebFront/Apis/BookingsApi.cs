@@ -3,6 +3,7 @@ using HospitalOrleans.Domain.Pools;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.WebFront.Auth;
+using HospitalOrleans.WebFront.Billing;
 using HospitalOrleans.WebFront.Http;
 
 namespace HospitalOrleans.WebFront.Apis;
@@ -10,17 +11,12 @@ namespace HospitalOrleans.WebFront.Apis;
 /// <summary>A booking after it was made: read, cancel, and the patient's own list.</summary>
 public static class BookingsApi
 {
-    public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder routes, bool demo)
+    public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Bookings");
         api.MapGet("/bookings/{bookingId}", GetBooking).WithName("GetBooking").RequireAuthorization();
         api.MapDelete("/bookings/{bookingId}", CancelBooking).WithName("CancelBooking").RequireAuthorization();
         api.MapGet("/me/bookings", MyBookings).WithName("MyBookings").RequireAuthorization(Policies.Patient);
-        if (demo)
-        {
-            // Stand-in for WeChat Pay until the payment issue lands: demo mode only, labelled as such on the page.
-            api.MapPost("/bookings/{bookingId}/demo-payment", PayInDemo).WithName("PayInDemo").RequireAuthorization(Policies.Patient);
-        }
         return routes;
     }
 
@@ -32,19 +28,24 @@ public static class BookingsApi
         return TypedResults.Ok(booking);
     }
 
-    public static async Task<IResult> CancelBooking(string bookingId, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>
+    /// A patient (or the account managing them) or a clerk cancels a booking. A paid online booking
+    /// is refunded by the rules (on the phone until the day before the visit; at the window until
+    /// three days after it) and its number goes back to the pool.
+    /// </summary>
+    public static async Task<IResult> CancelBooking(string bookingId, ClaimsPrincipal user, IGrainFactory grains, PaymentCheckout checkout)
     {
-        if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
-        var isStaff = user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin);
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
-        var actor = isStaff ? user.Name() : user.PatientId();
-        if (!isStaff && await pool.GetBookingAsync(bookingId) is { } booking && await user.CanActForAsync(booking.PatientId, grains))
-            actor = booking.PatientId; // a family member's booking, cancelled by the account that manages them
-        if (actor is null) return Problems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "Only the patient or a clerk can cancel a booking.");
-        var result = await pool.CancelAsync(new CancelBooking(bookingId, actor, isStaff));
-        // A patient must not learn whether someone else's booking exists.
-        if (result.Outcome == PoolOutcome.NotOwner) return UnknownBooking(bookingId);
-        return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Booking) : Problems.For(result.Outcome, result.Detail);
+        var staff = user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin);
+        if (!staff && user.PatientId() is null && user.OpenId() is null)
+            return Problems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "Only the patient or a clerk can cancel a booking.");
+        var cancellation = await checkout.CancelBookingAsync(user, bookingId, staff);
+        if (!cancellation.Cancelled)
+            return cancellation.Reason == "not-found"
+                ? UnknownBooking(bookingId)
+                : TypedResults.Problem(detail: cancellation.DetailEn, statusCode: ProblemCodes.StatusOf(cancellation.Reason!), title: cancellation.Detail,
+                    extensions: new Dictionary<string, object?> { ["reason"] = cancellation.Reason });
+        var booking = BookingId.TryParse(bookingId, out var id) ? await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId) : null;
+        return TypedResults.Ok(new CancelledBooking(booking, cancellation.RefundFen, cancellation.OutRefundNo, cancellation.Detail, cancellation.DetailEn));
     }
 
     /// <summary>The current patient's bookings, or a managed family member's with <c>?patientId=</c>.</summary>
@@ -56,19 +57,12 @@ public static class BookingsApi
         return TypedResults.Ok(await PatientBookingsReader.ReadAsync(grains, whose));
     }
 
-    public static async Task<IResult> PayInDemo(string bookingId, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
-        var booking = await pool.GetBookingAsync(bookingId);
-        if (booking is null || !await user.CanActForAsync(booking.PatientId, grains)) return UnknownBooking(bookingId);
-        var result = await pool.ConfirmPaymentAsync(bookingId);
-        return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Booking) : Problems.For(result.Outcome, result.Detail);
-    }
-
     private static IResult UnknownBooking(string bookingId) =>
         Problems.NotFound("No such booking", $"No booking '{bookingId}' for you.");
 }
+
+/// <summary>A cancelled booking and the refund it started (0 when nothing was paid).</summary>
+public sealed record CancelledBooking(BookingView? Booking, long RefundFen, string? OutRefundNo, string Detail, string DetailEn);
 
 public static class PatientBookingsReader
 {

@@ -6,6 +6,7 @@ using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Billing;
 using HospitalOrleans.WeChat.Pay;
 using HospitalOrleans.WebFront.Auth;
+using HospitalOrleans.WebFront.Http;
 using Microsoft.Extensions.Options;
 
 namespace HospitalOrleans.WebFront.Billing;
@@ -42,18 +43,33 @@ public sealed class PaymentCheckout(IGrainFactory grains, WeChatPayGateway pay, 
     }
 
     /// <summary>
-    /// A patient (or the account managing them) cancels a booking: through its registration bill
-    /// when it is an online booking (refund rules, order closed, number returned), else in the pool.
+    /// Cancels a booking for a patient (the account managing them) or a clerk (<paramref name="staff"/>):
+    /// an online booking with a registration bill goes through the bill (refund rules, order closed,
+    /// number returned); any other straight to its pool. <see cref="RegistrationCancellation.Reason"/>
+    /// uses the API's problem codes (not-found, not-live, closed, refund-not-allowed, unavailable …).
     /// </summary>
-    public async Task<RegistrationCancellation> CancelBookingAsync(ClaimsPrincipal user, string? bookingId)
+    public async Task<RegistrationCancellation> CancelBookingAsync(ClaimsPrincipal user, string? bookingId, bool staff = false)
     {
         var unknown = new RegistrationCancellation("not-found", "没有这个预约。", "No such booking.");
         if (!BookingId.TryParse(bookingId, out var id)) return unknown;
         var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
         var booking = await pool.GetBookingAsync(bookingId!);
-        if (booking is null || !await user.CanActForAsync(booking.PatientId, grains)) return unknown;
-        return await grains.GetGrain<IInvoiceGrain>(RegistrationInvoices.IdFor(bookingId!))
-            .CancelRegistrationAsync(RefundChannel.Phone, booking.PatientId, "患者在线取消预约 / cancelled online by the patient", booking.PatientId);
+        if (booking is null || (!staff && !await user.CanActForAsync(booking.PatientId, grains))) return unknown;
+
+        var bill = grains.GetGrain<IInvoiceGrain>(RegistrationInvoices.IdFor(bookingId!));
+        var cancellation = staff
+            ? await bill.CancelRegistrationAsync(RefundChannel.Window, user.Name(), "窗口取消预约 / cancelled at the window", null)
+            : await bill.CancelRegistrationAsync(RefundChannel.Phone, booking.PatientId, "患者在线取消预约 / cancelled online by the patient", booking.PatientId);
+        if (cancellation.Reason != "no-bill") return cancellation;
+
+        // No registration bill: a window number, or a held one whose payment never started.
+        var result = await pool.CancelAsync(new CancelBooking(bookingId!, staff ? user.Name() : booking.PatientId, staff));
+        return result.Outcome switch
+        {
+            PoolOutcome.Ok => new RegistrationCancellation(null, "预约已取消，号源已退回。", "The booking is cancelled and the number went back."),
+            PoolOutcome.NotOwner or PoolOutcome.UnknownBooking => unknown,
+            _ => new RegistrationCancellation(ProblemCodes.Of(result.Outcome), result.Detail ?? "不能取消。", result.Detail ?? "It cannot be cancelled."),
+        };
     }
 
     private async Task<Checkout> StartAsync(ClaimsPrincipal user, Invoice invoice)

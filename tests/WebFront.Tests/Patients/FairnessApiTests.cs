@@ -102,7 +102,7 @@ public sealed class FairnessApiTests
         for (var d = 1; missed.Count < 3; d++) missed.Add(Unrelated(await PoolsOnAsync(client, Day(d))).First());
         foreach (var (pool, i) in missed.Select((p, i) => (p, i)))
         {
-            var booking = await client.BookAndPayAsync(patient, pool.PoolId, $"ns-{i}");
+            var booking = await app.BookAndPayAsync(client, patient, pool.PoolId, $"ns-{i}");
             Assert.Equal("confirmed", (await client.GetFromJsonAsync<JsonElement>($"/api/bookings/{booking.GetProperty("bookingId").GetString()}")).GetProperty("status").GetString());
         }
 

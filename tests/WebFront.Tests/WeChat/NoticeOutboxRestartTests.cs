@@ -35,7 +35,7 @@ public sealed class NoticeOutboxRestartTests
             // WeChat is busy for the first template send: the notice stays pending with a retry scheduled.
             (await wechat.Client.PostAsJsonAsync("/sim/api/faults", new { kind = "busy-next", count = 1 })).EnsureSuccessStatusCode();
 
-            var booking = await patient.BookAndPayAsync(patientId, poolId, "outbox-1");
+            var booking = await before.BookAndPayAsync(patient, patientId, poolId, "outbox-1");
 
             var user = before.Services.GetRequiredService<IGrainFactory>().WeChatUser(openId);
             var pending = await WeChatSteps.EventuallyAsync(() => user.GetAsync(), v => v.Notices.Any(n => n.Attempts == 1), "the refused first attempt");

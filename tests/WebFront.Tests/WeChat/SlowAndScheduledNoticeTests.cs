@@ -38,7 +38,7 @@ public sealed class SlowAndScheduledNoticeTests
         using var _ = patient;
         var pool = await Api.BookablePool(patient, 3, 4);
         var poolId = pool.GetProperty("poolId").GetString()!;
-        await patient.BookAndPayAsync(patientId, poolId, "remind-1");
+        await app.BookAndPayAsync(patient, patientId, poolId, "remind-1");
         await WeChatSteps.EventuallyAsync(() => app.ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the confirmation");
 
         var visitDate = DateOnly.Parse(pool.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture);

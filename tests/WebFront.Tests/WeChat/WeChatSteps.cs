@@ -40,15 +40,38 @@ public static class WeChatSteps
         return (platform, result.GetProperty("boundNumber").GetString()!);
     }
 
-    /// <summary>Books an online number in the pool and pays for it in demo mode; returns the booking.</summary>
-    public static async Task<JsonElement> BookAndPayAsync(this HttpClient patient, string patientId, string poolId, string requestId)
+    /// <summary>Books an online number in the pool and pays for it through WeChat Pay (the simulator); returns the booking once confirmed.</summary>
+    public static async Task<JsonElement> BookAndPayAsync(this HospitalApp app, HttpClient patient, string patientId, string poolId, string requestId)
     {
         var response = await patient.PostAsJsonAsync($"/api/pools/{poolId}/online-bookings", new { patientId, requestId });
         response.EnsureSuccessStatusCode();
         var booking = await response.Json();
-        (await patient.PostAsync($"/api/bookings/{booking.GetProperty("bookingId").GetString()}/demo-payment", null)).EnsureSuccessStatusCode();
+        var bookingId = booking.GetProperty("bookingId").GetString()!;
+        await app.PayAsync(patient, $"/api/bookings/{bookingId}/payment");
+        await EventuallyAsync(async () => (await patient.GetFromJsonAsync<JsonElement>($"/api/bookings/{bookingId}")).GetProperty("status").GetString(),
+            status => status == "confirmed", $"booking {bookingId} confirmed by the payment notification");
         return booking;
     }
+
+    /// <summary>
+    /// Opens a WeChat Pay order through <paramref name="orderPath"/> (a booking's or a bill's
+    /// <c>/payment</c>) and pays it in the simulator as the patient would on the cashier page,
+    /// optionally with faults for this payment; returns the order.
+    /// </summary>
+    public static async Task<JsonElement> PayAsync(this HospitalApp app, HttpClient patient, string orderPath, object? faults = null)
+    {
+        var order = await patient.PostAsync(orderPath, null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, order.StatusCode);
+        var body = await order.Json();
+        var prepayId = PrepayIdOf(body);
+        var paid = await app.WeChat.Client.PostAsJsonAsync($"/sim/api/pay/{prepayId}/pay", faults ?? new { });
+        paid.EnsureSuccessStatusCode();
+        return body;
+    }
+
+    /// <summary>The prepay_id the signed bridge arguments carry (<c>package=prepay_id=…</c>).</summary>
+    public static string PrepayIdOf(JsonElement order) =>
+        order.GetProperty("bridge").GetProperty("package").GetString()!["prepay_id=".Length..];
 
     /// <summary>
     /// Waits for the demo start's WeChat calls (menu publish, the famous doctors' codes) to finish,
