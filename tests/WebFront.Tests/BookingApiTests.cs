@@ -122,7 +122,7 @@ public sealed class BookingApiTests(HospitalApp app)
         await (await stranger.GetAsync($"/api/bookings/{id}")).AssertProblem(HttpStatusCode.NotFound);
         var cancelled = await owner.DeleteAsync($"/api/bookings/{id}");
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.Equal("cancelled", (await cancelled.Json()).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await cancelled.Json()).GetProperty("booking").GetProperty("status").GetString());
         await (await owner.DeleteAsync($"/api/bookings/{id}")).AssertProblem(HttpStatusCode.Conflict, "not-live");
         await (await owner.DeleteAsync("/api/bookings/garbage")).AssertProblem(HttpStatusCode.NotFound);
     }

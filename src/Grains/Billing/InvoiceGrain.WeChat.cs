@@ -18,8 +18,6 @@ public sealed partial class InvoiceGrain
 {
     private const string WeChatPaySystem = "system:wechat-pay";
     private const int DefaultPayOrderMinutes = 30;
-    /// <summary>WeChat Pay's refund reason is at most 80 characters.</summary>
-    private const int MaxProviderReasonLength = 80;
 
     public async Task<WeChatPaymentStart> StartWeChatPaymentAsync(string payerOpenId, string by)
     {
@@ -180,7 +178,7 @@ public sealed partial class InvoiceGrain
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         if (!await pay.Refunds.WaitAsync(wait.Token)) return; // the follow-up sends it on its next round
 
-        var reason = refund.Reason.Length <= MaxProviderReasonLength ? refund.Reason : refund.Reason[..MaxProviderReasonLength];
+        var reason = ProviderReason(refund.Reason);
         var sent = await client.CreateRefundAsync(new PayRefundRequest
         {
             TransactionId = payment.TransactionId,
@@ -247,6 +245,24 @@ public sealed partial class InvoiceGrain
 
     private WeChatPaymentStart Started(PaymentAttempt attempt, string prepayId, Invoice invoice) =>
         new(null, $"请在 {attempt.ExpiresAt:HH:mm} 前完成支付。", $"Please pay by {attempt.ExpiresAt:HH:mm}.", attempt.OutTradeNo, prepayId, attempt.ExpiresAt, invoice.TotalFen);
+
+    /// <summary>
+    /// The reason WeChat Pay shows the payer: the Chinese half of our bilingual reason, cut to
+    /// WeChat's limit in UTF-8 bytes without splitting a character.
+    /// </summary>
+    private static string ProviderReason(string reason)
+    {
+        var chinese = reason.Split(" / ", 2)[0].Trim();
+        var length = 0;
+        var kept = new System.Text.StringBuilder();
+        foreach (var rune in chinese.EnumerateRunes())
+        {
+            length += rune.Utf8SequenceLength;
+            if (length > PayRules.MaxReasonBytes) break;
+            kept.Append(rune.ToString());
+        }
+        return kept.ToString();
+    }
 
     private static WeChatPaymentStart Refusal(string reason, string detail, string detailEn) => new(reason, detail, detailEn);
 

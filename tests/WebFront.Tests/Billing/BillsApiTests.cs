@@ -76,6 +76,33 @@ public sealed class BillsApiTests(HospitalApp app)
     }
 
     [Fact]
+    public async Task ThePatientPaysTheScannedBillWithWeChatPayOnceAndNobodyElseCan()
+    {
+        var (patient, patientId, bill) = await IssueAsync();
+        using var _ = patient;
+        var id = bill.GetProperty("invoiceId").GetString();
+        using var stranger = await app.SignInThroughOAuthAsync(WeChatWire.OpenId());
+
+        await (await stranger.PostAsync($"/api/bills/{id}/payment", null)).AssertProblem(HttpStatusCode.NotFound);
+        await (await patient.PostAsync("/api/bills/no..such/payment", null)).AssertProblem(HttpStatusCode.NotFound);
+        var order = await app.PayAsync(patient, $"/api/bills/{id}/payment");
+        Assert.Equal(32_100, order.GetProperty("amountFen").GetInt64());
+        var paid = await WeChatSteps.EventuallyAsync(async () => await (await patient.PostAsync($"/api/me/bills/{id}/check", null)).Json(),
+            b => b.GetProperty("status").GetString() == "Paid", "the bill paid");
+
+        Assert.Equal(32_100, paid.GetProperty("paidFen").GetInt64());
+        await (await patient.PostAsync($"/api/bills/{id}/payment", null)).AssertProblem(HttpStatusCode.Conflict, "paid");
+        await (await stranger.PostAsync($"/api/me/bills/{id}/check", null)).AssertProblem(HttpStatusCode.NotFound);
+        // A consultation-room bill is never refunded on the phone: it belongs to today's visit.
+        using var clerk = await app.SignedInStaff("clerk1");
+        var refunded = await clerk.PostAsJsonAsync($"/api/bills/{id}/window-refunds", new { amountFen = 2_050, reason = "血常规未做" });
+        Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
+        var partly = await WeChatSteps.EventuallyAsync(async () => await (await patient.PostAsync($"/api/me/bills/{id}/check", null)).Json(),
+            b => b.GetProperty("status").GetString() == "PartlyRefunded", "the partial WeChat refund");
+        Assert.Equal(2_050, partly.GetProperty("refundedFen").GetInt64());
+    }
+
+    [Fact]
     public async Task OnlyDoctorsIssueBills()
     {
         var (patient, patientId, _) = await IssueAsync();

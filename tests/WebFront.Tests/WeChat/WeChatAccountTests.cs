@@ -67,7 +67,7 @@ public sealed class WeChatAccountTests(HospitalApp app)
         var booking = await (await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", new { patientId, requestId = "wx-1" })).Json();
         var bookingId = booking.GetProperty("bookingId").GetString()!;
 
-        (await patient.PostAsync($"/api/bookings/{bookingId}/demo-payment", null)).EnsureSuccessStatusCode();
+        await app.PayAsync(patient, $"/api/bookings/{bookingId}/payment");
 
         var chat = await WeChatSteps.EventuallyAsync(() => app.ChatAsync(openId), c => c.Exists(e => e.Kind == ChatKinds.Template), "the confirmation notice");
         var notice = Assert.Single(chat, e => e.Kind == ChatKinds.Template);
