@@ -21,7 +21,8 @@ public sealed partial class InvoiceGrain
     private static readonly TimeSpan FollowUpInterval = TimeSpan.FromSeconds(15);
 
     private IGrainTimer? _followUp;
-    private bool _listed;
+    /// <summary>Whether the registry lists this bill; null until this activation told it (a previous one may have).</summary>
+    private bool? _listed;
 
     public async Task ResumeAsync()
     {
@@ -51,14 +52,14 @@ public sealed partial class InvoiceGrain
         {
             _followUp?.Dispose();
             _followUp = null;
-            if (_listed)
+            if (_listed != false)
             {
                 await GrainFactory.GetGrain<IBillingFollowUpRegistryGrain>(0).MarkDoneAsync(InvoiceId);
                 _listed = false;
             }
             return;
         }
-        if (!_listed)
+        if (_listed != true)
         {
             await GrainFactory.GetGrain<IBillingFollowUpRegistryGrain>(0).MarkOpenAsync(InvoiceId);
             _listed = true;
