@@ -39,11 +39,13 @@ public sealed partial class DailyReconciliation(IGrainFactory grains, HospitalCl
     {
         try
         {
-            var due = LastDueDay(clock.Now);
+            var started = clock.Now;
+            var due = LastDueDay(started);
             if (await NeverRunAsync(due)) await ReconcileAsync(due, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
+            // Each morning after the one before, even when it has already passed (a host that was
+            // suspended, or a catch-up that ran long): no day is skipped while the process lives.
+            for (var next = NextRunAt(started); !stoppingToken.IsCancellationRequested; next = next.AddDays(1))
             {
-                var next = NextRunAt(clock.Now);
                 await DelayUntilAsync(next, stoppingToken);
                 await ReconcileAsync(HospitalTime.Today(next).AddDays(-1), stoppingToken);
             }

@@ -19,7 +19,7 @@ public static class FinanceApi
         var finance = routes.MapGroup("/api/finance").WithTags("Finance");
         finance.MapGet("/takings", Takings).WithName("DayTakings").RequireAuthorization(Policies.ClerkOrFinance);
         finance.MapPost("/reconciliations/{day}", Reconcile).WithName("RunReconciliation").RequireAuthorization(Policies.Finance);
-        finance.MapGet("/reconciliations/{day}", Reconciliation).WithName("GetReconciliation").RequireAuthorization(Policies.Finance);
+        finance.MapGet("/reconciliations/{day}", LatestReconciliation).WithName("GetReconciliation").RequireAuthorization(Policies.Finance);
         return routes;
     }
 
@@ -51,7 +51,7 @@ public static class FinanceApi
         return TypedResults.Ok(await grains.GetGrain<IReconciliationGrain>(BillingDays.Key(date)).RunAsync(user.Name()));
     }
 
-    public static async Task<IResult> Reconciliation(string day, IGrainFactory grains)
+    public static async Task<IResult> LatestReconciliation(string day, IGrainFactory grains)
     {
         if (!TryParseDay(day, out var date)) return BadDay();
         return await grains.GetGrain<IReconciliationGrain>(BillingDays.Key(date)).GetAsync() is { } run

@@ -36,8 +36,8 @@ public sealed class PaymentRestartTests
             using var _ = first;
             using var __ = second;
             var poolId = (await Api.BookablePool(first, 3, 6)).GetProperty("poolId").GetString()!;
-            unpaid = await BookAsync(first, firstId, poolId, "restart-1");
-            paidDuringOutage = await BookAsync(second, secondId, poolId, "restart-2");
+            unpaid = await first.BookOnlineAsync(firstId, poolId, "restart-1");
+            paidDuringOutage = await second.BookOnlineAsync(secondId, poolId, "restart-2");
             unpaidPrepay = WeChatSteps.PrepayIdOf(await (await first.PostAsync($"/api/bookings/{unpaid}/payment", null)).Json());
             var secondPrepay = WeChatSteps.PrepayIdOf(await (await second.PostAsync($"/api/bookings/{paidDuringOutage}/payment", null)).Json());
             // Paid at the cashier, but every notification is sent only after the platform went down.
@@ -63,12 +63,5 @@ public sealed class PaymentRestartTests
         Assert.Equal(PaymentDisposition.ArrivedAfterClose, late!.Payments[0].Disposition);
         await WeChatSteps.EventuallyAsync(() => grains.GetGrain<IBillingFollowUpRegistryGrain>(0).GetOpenAsync(), open => open.Count == 0, "no follow-up left");
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
-    }
-
-    private static async Task<string> BookAsync(HttpClient patient, string patientId, string poolId, string requestId)
-    {
-        var booked = await patient.PostAsJsonAsync($"/api/pools/{poolId}/online-bookings", new { patientId, requestId });
-        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        return (await booked.Json()).GetProperty("bookingId").GetString()!;
     }
 }

@@ -29,13 +29,6 @@ public sealed class RefundAndDeadlineTests
         return (app, patient, patientId, openId);
     }
 
-    private static async Task<string> BookAsync(HttpClient patient, string patientId, string poolId, string requestId)
-    {
-        var booked = await patient.PostAsJsonAsync($"/api/pools/{poolId}/online-bookings", new { patientId, requestId });
-        Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
-        return (await booked.Json()).GetProperty("bookingId").GetString()!;
-    }
-
     private static Task<Invoice?> BillOf(HospitalApp app, string bookingId) =>
         app.Services.GetRequiredService<IGrainFactory>().GetGrain<IInvoiceGrain>(RegistrationInvoices.IdFor(bookingId)).GetAsync();
 
@@ -112,7 +105,7 @@ public sealed class RefundAndDeadlineTests
         await using var _ = app;
         using var __ = patient;
         var poolId = (await Api.BookablePool(patient, 4, 1)).GetProperty("poolId").GetString()!;
-        var bookingId = await BookAsync(patient, patientId, poolId, "late-1");
+        var bookingId = await patient.BookOnlineAsync(patientId, poolId, "late-1");
 
         // Paid at the cashier in time, but the notification is on its way for 3 seconds ...
         await app.PayAsync(patient, $"/api/bookings/{bookingId}/payment", new { delay_seconds = 3 });
@@ -145,7 +138,7 @@ public sealed class RefundAndDeadlineTests
         var bookings = new List<string>();
         foreach (var (client, patientId) in patients)
         {
-            var bookingId = await BookAsync(client, patientId, poolId, $"race-{bookings.Count}");
+            var bookingId = await client.BookOnlineAsync(patientId, poolId, $"race-{bookings.Count}");
             bookings.Add(bookingId);
             // Paid in time at the cashier; the notifications fly in spread over the next second or two.
             await app.PayAsync(client, $"/api/bookings/{bookingId}/payment", new { delay_seconds = bookings.Count % 3 * 0.4 });

@@ -24,9 +24,7 @@ public sealed class RegistrationPaymentTests(HospitalApp app)
     {
         var (patient, patientId) = await app.SignInThroughWeChatAsync(WeChatWire.OpenId());
         var pool = (await Api.BookablePool(patient, daysAhead, index)).GetProperty("poolId").GetString();
-        var booked = await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", new { patientId, requestId = "pay-" + index });
-        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        return (patient, patientId, (await booked.Json()).GetProperty("bookingId").GetString()!);
+        return (patient, patientId, await patient.BookOnlineAsync(patientId, pool!, "pay-" + index));
     }
 
     private Task<string?> StatusOf(HttpClient patient, string bookingId) =>

@@ -40,6 +40,14 @@ public static class WeChatSteps
         return (platform, result.GetProperty("boundNumber").GetString()!);
     }
 
+    /// <summary>Books an online number in the pool (held until paid); returns the booking id.</summary>
+    public static async Task<string> BookOnlineAsync(this HttpClient patient, string patientId, string poolId, string requestId)
+    {
+        var booked = await patient.PostAsJsonAsync($"/api/pools/{poolId}/online-bookings", new { patientId, requestId });
+        Assert.True(booked.StatusCode == System.Net.HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
+        return (await booked.Json()).GetProperty("bookingId").GetString()!;
+    }
+
     /// <summary>Books an online number in the pool and pays for it through WeChat Pay (the simulator); returns the booking once confirmed.</summary>
     public static async Task<JsonElement> BookAndPayAsync(this HospitalApp app, HttpClient patient, string patientId, string poolId, string requestId)
     {
