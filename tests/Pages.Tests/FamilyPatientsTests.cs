@@ -97,9 +97,10 @@ public sealed partial class FamilyPatientsTests(HospitalSite site)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("预约成功");
         var bookingId = page.Url.Split('/').Last();
         await Expect(page.Locator("[data-testid=booking-number]")).ToHaveTextAsync(bookingId);
-        await page.ClickAsync("[data-testid=demo-pay]");
+        await Cashier.PayBookingAsync(page);
+        await Expect(page.Locator("[data-testid=bill] .bill-patient")).ToContainTextAsync("王*兰");
 
-        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/me/bookings");
+        await page.ClickAsync("nav.main a[href='/me/bookings']");
         await Expect(page.Locator("[data-testid=bookings-of]")).ToHaveTextAsync("王*兰 的预约");
         await Expect(page.Locator("[data-testid=booking]")).ToHaveAttributeAsync("data-booking", bookingId);
         await Expect(page.Locator("[data-testid=booking] [data-testid=status]")).ToHaveTextAsync("已确认");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HospitalOrleans.Pages.Tests.Support;
+using HospitalOrleans.Tests.Shared;
 
 namespace HospitalOrleans.Pages.Tests;
 
@@ -48,23 +49,26 @@ public sealed partial class PatientBookingTests(HospitalSite site)
     }
 
     [Fact]
-    public async Task DemoPaymentConfirmsAndCancelGivesTheNumberBack()
+    public async Task PayingInTheCashierConfirmsAndCancellingRefundsTheFeeAndGivesTheNumberBack()
     {
-        var page = await site.PatientPageAsync(HospitalSite.NewPatientId());
+        var (page, _) = await PatientCards.WeChatUserAsync(site, "/doctors/D003");
+        await PatientCards.BindAsync(page, TestIdentities.NewPerson());
         await OpenBookablePoolAsync(page, "D003");
         var period = page.Locator("[data-testid=period]").Filter(new() { Has = page.Locator("[data-testid=book]") }).First;
         var start = await period.GetAttributeAsync("data-start");
         var leftBefore = await period.Locator(".left").InnerTextAsync();
         await period.Locator("[data-testid=book]").ClickAsync();
         var poolAddress = "/pools/" + page.Url.Split('/').Last()[..^4];
+        await Expect(page.Locator("[data-testid=pay]")).ToHaveTextAsync(new Regex("^去支付 ¥[0-9]+\\.00$"));
 
-        await page.ClickAsync("[data-testid=demo-pay]");
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("模拟支付成功（演示），预约已确认。");
+        await Cashier.PayBookingAsync(page);
+        await page.ClickAsync("[data-testid=view-booking]");
         await Expect(page.Locator("[data-testid=booking] [data-testid=status]")).ToHaveTextAsync("已确认");
-        await Expect(page.Locator("[data-testid=demo-pay]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=pay]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=refund-rule]")).ToHaveAttributeAsync("data-allowed", "true");
 
         await page.ClickAsync("[data-testid=cancel]");
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("预约已取消，号已退回。");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^预约已取消，挂号费 ¥[0-9]+\\.00 将原路退回微信。$"));
         await Expect(page.Locator("[data-testid=booking] [data-testid=status]")).ToHaveTextAsync("已取消");
         await Expect(page.Locator("[data-testid=cancel]")).ToHaveCountAsync(0);
 

@@ -1,3 +1,4 @@
+using HospitalOrleans.Domain.Billing;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.WebFront.Localization;
 using HospitalOrleans.WebFront.Pages;
@@ -49,12 +50,27 @@ public sealed class TextsTests
             Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(texts)), property.Name);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryBillStateChannelRefundStateAndMismatchHasAName(string language)
+    {
+        var texts = language == "en" ? Texts.English : Texts.Chinese;
+        Assert.All(Enum.GetValues<InvoiceSource>(), v => Assert.NotEqual(v.ToString(), texts.BillSourceName(v)));
+        Assert.All(Enum.GetValues<InvoiceStatus>(), v => Assert.False(string.IsNullOrWhiteSpace(texts.BillStatusName(v))));
+        Assert.All(Enum.GetValues<PaymentChannel>(), v => Assert.False(string.IsNullOrWhiteSpace(texts.PaymentChannelName(v))));
+        Assert.All(Enum.GetValues<RefundState>(), v => Assert.False(string.IsNullOrWhiteSpace(texts.RefundStateName(v))));
+        Assert.All(Enum.GetValues<MismatchKind>(), v => Assert.NotEqual(v.ToString(), texts.MismatchKindName(v)));
+        Assert.All(Enum.GetValues<EntryKind>(), v => Assert.False(string.IsNullOrWhiteSpace(texts.EntryKindName(v))));
+        Assert.All(Enum.GetValues<PaymentDisposition>().Where(d => d != PaymentDisposition.Settles), d => Assert.NotNull(texts.SurplusNote(d)));
+    }
+
     [Fact]
     public void MoneyIsYuanFromFenAndTimesAreHospitalLocal()
     {
         Assert.Equal("¥50.00", Format.Money(5000));
         Assert.Equal("¥0.05", Format.Money(5));
         Assert.Equal("¥123.40", Format.Money(12340));
+        Assert.Equal("-¥0.05", Format.Money(-5));
         Assert.Equal("07:00", Format.Time(new DateTimeOffset(2026, 12, 3, 23, 0, 0, TimeSpan.Zero)));
     }
 }

@@ -12,7 +12,7 @@ namespace HospitalOrleans.Pages.Tests;
 public sealed partial class WeChatJourneyTests(HospitalSite site)
 {
     [Fact]
-    public async Task ANewcomerFollowsBooksThroughTheMenuPaysAndFindsTheConfirmationWithItsSerialInTheChat()
+    public async Task ANewcomerFollowsBooksThroughTheMenuPaysInTheCashierAndFindsTheConfirmationWithItsSerialInTheChat()
     {
         await WeChatPhone.WaitForDemoAccountAsync(site);
         var page = await site.NewPageAsync();
@@ -57,8 +57,8 @@ public sealed partial class WeChatJourneyTests(HospitalSite site)
         var serial = await page.Locator("[data-testid=serial]").InnerTextAsync();
         var bookingId = page.Url.Split('/').Last();
 
-        await page.ClickAsync("[data-testid=demo-pay]");
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("模拟支付成功（演示），预约已确认。");
+        await Cashier.PayBookingAsync(page);
+        await page.ClickAsync("[data-testid=view-booking]");
         await Expect(page.Locator("[data-testid=booking] [data-testid=status]")).ToHaveTextAsync("已确认");
 
         // Back in WeChat: the account has sent the booking-confirmed template message.

@@ -13,8 +13,8 @@ public static class Format
 
     public static string Period(TimeOnly start, TimeOnly end) => $"{Time(start)}–{Time(end)}";
 
-    public static string Money(long fen) =>
-        string.Create(CultureInfo.InvariantCulture, $"¥{fen / 100}.{Math.Abs(fen % 100):00}");
+    /// <summary>¥12.50 from 1250 fen, exactly (the domain's own conversion); a net outflow reads -¥3.00.</summary>
+    public static string Money(long fen) => (fen < 0 ? "-¥" : "¥") + Domain.Billing.Money.FormatYuan(Math.Abs(fen));
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using HospitalOrleans.Domain.Billing;
 using HospitalOrleans.Domain.Patients;
 using HospitalOrleans.Domain.Time;
 
@@ -127,8 +128,6 @@ public sealed record Texts
     public required string CancelBooking { get; init; }
     public required string ConfirmCancel { get; init; }
     public required string Cancelled { get; init; }
-    public required string DemoPay { get; init; }
-    public required string DemoPaid { get; init; }
     public required string PayByLabel { get; init; }
 
     // Clerk pages
@@ -355,6 +354,124 @@ public sealed record Texts
     public required string DrawForPatient { get; init; }
     public required Func<string, string, string> DrawingFor { get; init; }
     public required string RecentBookings { get; init; }
+
+    // Money (issue 5): bills, paying with WeChat Pay, refunds, the window's till, finance
+    public required string NavBills { get; init; }
+    public required string NavTill { get; init; }
+    public required string NavFinance { get; init; }
+    public required string MyBillsTitle { get; init; }
+    public required Func<string, string> BillsOf { get; init; }
+    public required string NoBills { get; init; }
+    public required string BillTitle { get; init; }
+    public required string BillNumber { get; init; }
+    public required string BillSource { get; init; }
+    public required string BillItems { get; init; }
+    public required string Quantity { get; init; }
+    public required string Total { get; init; }
+    public required string IssuedAt { get; init; }
+    public required string PaymentsLabel { get; init; }
+    public required string RefundsLabel { get; init; }
+    public required string RefundReason { get; init; }
+    public required string Fapiao { get; init; }
+    public required string UnknownBill { get; init; }
+    public required Func<InvoiceSource, string> BillSourceName { get; init; }
+    public required Func<InvoiceStatus, string> BillStatusName { get; init; }
+    public required Func<PaymentChannel, string> PaymentChannelName { get; init; }
+    public required Func<RefundState, string> RefundStateName { get; init; }
+    /// <summary>Money that came in and went straight back: paid twice, or after the number was released.</summary>
+    public required Func<PaymentDisposition, string?> SurplusNote { get; init; }
+    /// <summary>"¥30.00 · 微信支付 · 12月3日 周三 09:12".</summary>
+    public required Func<string, string, string, string> PaymentLine { get; init; }
+    public required Func<string, string> RefundToward { get; init; }
+
+    // The result page: where the patient lands after paying
+    public required string ResultPaid { get; init; }
+    public required string ResultPaying { get; init; }
+    public required string ResultPayingHint { get; init; }
+    public required string ResultUnpaid { get; init; }
+    public required string ResultClosed { get; init; }
+    public required string ResultRefundPending { get; init; }
+    public required string ResultRefundPendingHint { get; init; }
+    public required string ResultRefunded { get; init; }
+    public required string ResultPartlyRefunded { get; init; }
+    public required string Refresh { get; init; }
+    public required string ViewBill { get; init; }
+    public required string ViewBooking { get; init; }
+
+    // Checkout
+    public required string CheckoutTitle { get; init; }
+    public required Func<string, string> PayAmount { get; init; }
+    public required string PayWithWeChat { get; init; }
+    public required string OpenInWeChat { get; init; }
+    public required string PayCancelled { get; init; }
+    public required string PayFailed { get; init; }
+    public required string AlreadyPaid { get; init; }
+
+    // Cancelling a paid booking
+    public required string RefundRuleLabel { get; init; }
+    public required Func<string, string> ConfirmCancelPaid { get; init; }
+
+    // Scan to pay (the consultation room's QR code)
+    public required string ScanPayTitle { get; init; }
+    public required string BillTokenInvalid { get; init; }
+    public required string BillTokenExpired { get; init; }
+
+    // The window's till
+    public required string TillTitle { get; init; }
+    public required string TillLookupLabel { get; init; }
+    public required string TillLookupRequired { get; init; }
+    public required string TillLookupHint { get; init; }
+    public required string TakePaymentTitle { get; init; }
+    public required string PayChannelLabel { get; init; }
+    public required string ReceiptNoLabel { get; init; }
+    public required string ReceiptNoInvalid { get; init; }
+    public required string AmountYuanLabel { get; init; }
+    public required string AmountInvalid { get; init; }
+    public required string TakePaymentButton { get; init; }
+    public required string WindowRefundTitle { get; init; }
+    public required string FapiaoNumberLabel { get; init; }
+    public required string FapiaoReturnHint { get; init; }
+    public required string RefundButton { get; init; }
+    public required string RefundReasonRequired { get; init; }
+    public required string IssueFapiaoTitle { get; init; }
+    public required string IssueFapiaoButton { get; init; }
+    public required string FapiaoNumberRequired { get; init; }
+    public required string CancelBookingAtWindowTitle { get; init; }
+    public required string CancelBookingAtWindowHint { get; init; }
+    public required string PrintReceipt { get; init; }
+    public required string ReceiptTitle { get; init; }
+    public required string Clerk { get; init; }
+    public required Func<string, string, string> PrintedBy { get; init; }
+    public required string NothingMovedYet { get; init; }
+
+    // Takings and reconciliation
+    public required string TakingsTitle { get; init; }
+    public required Func<string, string> TakingsOf { get; init; }
+    public required string AllWindowsTakings { get; init; }
+    public required string ByClerkTitle { get; init; }
+    public required string PaymentsIn { get; init; }
+    public required string RefundsOut { get; init; }
+    public required string Net { get; init; }
+    public required Func<int, string> Count { get; init; }
+    public required string FinanceTitle { get; init; }
+    public required string ReconciliationTitle { get; init; }
+    public required string RunReconciliation { get; init; }
+    public required string NotReconciled { get; init; }
+    public required string Balanced { get; init; }
+    public required Func<int, string> NotBalanced { get; init; }
+    public required Func<string, string> ProviderFault { get; init; }
+    public required Func<string, string, string> ReconciledAt { get; init; }
+    public required string ReconciliationDone { get; init; }
+    public required string OurRecords { get; init; }
+    public required string ProviderRecords { get; init; }
+    public required string Reference { get; init; }
+    public required string Detail { get; init; }
+    public required string Kind { get; init; }
+    public required Func<MismatchKind, string> MismatchKindName { get; init; }
+    public required Func<EntryKind, string> EntryKindName { get; init; }
+
+    /// <summary>A sentence the domain words in both languages (a decision's Detail and DetailEn), in this one.</summary>
+    public string Worded(string chinese, string english) => IsEnglish && !string.IsNullOrEmpty(english) ? english : chinese;
 
     public string RelationshipName(Relationship relationship) =>
         IsEnglish ? RelationshipNames.English(relationship) : RelationshipNames.Chinese(relationship);

@@ -1,4 +1,5 @@
 using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.WebFront.Http;
 using HospitalOrleans.WebFront.Localization;
 
 namespace HospitalOrleans.WebFront.Pages;
@@ -27,6 +28,17 @@ public static class Outcomes
         PoolOutcome.UnknownPool or PoolOutcome.UnknownBooking or PoolOutcome.NotOwner => StatusCodes.Status404NotFound,
         PoolOutcome.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only failures have a page message."),
+    };
+
+    /// <summary>
+    /// The status of a money step the billing services refused (a checkout, a cancellation), by their
+    /// reason code; the page shows their own sentence (<c>Detail</c> or <c>DetailEn</c>) with it.
+    /// </summary>
+    public static int StatusCode(string reason) => reason switch
+    {
+        "provider" or "wechat-pay-off" => StatusCodes.Status503ServiceUnavailable,
+        "no-openid" => StatusCodes.Status403Forbidden,
+        _ => ProblemCodes.StatusOf(reason),
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.WebFront.Auth;
@@ -7,9 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HospitalOrleans.WebFront.Pages.Patients;
 
-/// <summary>One of the patient's bookings; right after booking, the result with the serial number.</summary>
+/// <summary>One of the patient's bookings; right after booking, the result with the serial number and the fee to pay.</summary>
 [Authorize(Policy = Policies.Patient)]
-public sealed class BookingModel(IGrainFactory grains) : HospitalPageModel
+public sealed class BookingModel(IGrainFactory grains, HospitalClock clock) : HospitalPageModel
 {
     public BookingCard? Card { get; private set; }
 
@@ -20,7 +21,7 @@ public sealed class BookingModel(IGrainFactory grains) : HospitalPageModel
         var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
         // A patient must not learn whether someone else's booking exists; their family's are theirs to see.
         if (booking is null || !await User.CanActForAsync(booking.PatientId, grains)) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
-        Card = BookingCard.From(booking, await directoryTask);
+        Card = await BookingBill.AttachAsync(grains, BookingCard.From(booking, await directoryTask), clock.Now);
         return Page();
     }
 }

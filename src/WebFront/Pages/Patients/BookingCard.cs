@@ -12,6 +12,9 @@ public sealed record BookingCard(BookingView Booking, DoctorDto? Doctor, Departm
         directory.FindDoctor(booking.DoctorId) is { } doctor ? DoctorDto.From(doctor, directory.Fees) : null,
         directory.FindDepartment(booking.DepartmentId) is { } department ? DepartmentDto.From(department) : null);
 
+    /// <summary>The registration bill, on the patient's own pages (not on the clerk's ticket).</summary>
+    public BookingBill? Bill { get; init; }
+
     public bool IsLive => Booking.Status is "held" or "confirmed";
 
     public bool IsHeld => Booking.Status == "held";

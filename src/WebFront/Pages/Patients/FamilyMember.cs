@@ -11,7 +11,11 @@ public sealed record FamilyMember(ManagedPatient Managed, PatientCardView Card, 
     public string Number => Managed.OutpatientNumber;
 
     /// <summary>The masked name, or the number for a card the hospital holds no name for.</summary>
-    public string DisplayName => Card.Registered && Card.MaskedName.Length > 0 ? Card.MaskedName : Number;
+    public string DisplayName => NameOf(Card);
+
+    /// <summary>The masked name on a card, or its number when the hospital holds no name for it.</summary>
+    public static string NameOf(PatientCardView card) =>
+        card.Registered && card.MaskedName.Length > 0 ? card.MaskedName : card.OutpatientNumber;
 
     /// <summary>The session's account's patients in the order they were added; none without WeChat sign-in.</summary>
     public static async Task<IReadOnlyList<FamilyMember>> ReadAsync(IGrainFactory grains, ClaimsPrincipal user)

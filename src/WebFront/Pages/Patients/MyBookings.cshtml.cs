@@ -1,9 +1,9 @@
-using HospitalOrleans.Domain.Pools;
+using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
-using HospitalOrleans.Hosting;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
+using HospitalOrleans.WebFront.Billing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,79 +11,60 @@ namespace HospitalOrleans.WebFront.Pages.Patients;
 
 /// <summary>
 /// The current patient's bookings, newest first, or a family member's (<c>?patientId=</c>, one the
-/// account manages); cancel a live one, or (demo only) pay a held one.
+/// account manages); pay a held one with WeChat Pay, cancel a live one (a paid one as the refund rules allow).
 /// </summary>
 [Authorize(Policy = Policies.Patient)]
-public sealed class MyBookingsModel(IGrainFactory grains, IConfiguration configuration) : HospitalPageModel
+public sealed class MyBookingsModel(IGrainFactory grains, PaymentCheckout payments, HospitalClock clock) : HospitalPageModel
 {
     /// <summary>Whose bookings to show; the session's current patient when empty.</summary>
     [BindProperty(SupportsGet = true)]
     public string? PatientId { get; set; }
 
-    public string? Whose { get; private set; }
-
-    public IReadOnlyList<FamilyMember> Family { get; private set; } = [];
+    public PatientChoice Choice { get; private set; } = new([], null);
 
     public IReadOnlyList<BookingCard> Bookings { get; private set; } = [];
 
     /// <summary>Signed in through WeChat with no card bound: nothing to show until one is.</summary>
-    public bool NeedsCard => Whose is null;
+    public bool NeedsCard => Choice.Whose is null;
 
     public async Task<IActionResult> OnGetAsync() =>
         await LoadAsync() ? Page() : Fail(T.UnknownPatient, StatusCodes.Status404NotFound);
 
-    public async Task<IActionResult> OnPostCancelAsync(string? bookingId)
-    {
-        if (!BookingId.TryParse(bookingId, out var id)) return await FailAsync(PoolOutcome.UnknownBooking, PageAction.Cancel);
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
-        // A family member's booking is cancelled in their name by the account that manages them.
-        var booking = await pool.GetBookingAsync(bookingId!);
-        if (booking is null || !await User.CanActForAsync(booking.PatientId, grains))
-            return await FailAsync(PoolOutcome.UnknownBooking, PageAction.Cancel);
-        var result = await pool.CancelAsync(new CancelBooking(bookingId!, booking.PatientId, ActorIsStaff: false));
-        if (result.Outcome != PoolOutcome.Ok) return await FailAsync(result.Outcome, PageAction.Cancel);
-        Notice = T.Cancelled;
-        return RedirectToPage(new { patientId = Shown(booking.PatientId) });
-    }
-
-    /// <summary>Stand-in for WeChat Pay until the payment issue lands: demo mode only, labelled as such.</summary>
+    /// <summary>Opens (or reuses) the WeChat Pay order of the booking's registration fee, then shows the checkout.</summary>
     public async Task<IActionResult> OnPostPayAsync(string? bookingId)
     {
-        if (!HospitalOptions.DemoEnabled(configuration)) return NotFound();
-        if (!BookingId.TryParse(bookingId, out var id)) return await FailAsync(PoolOutcome.UnknownBooking, PageAction.Pay);
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
-        var booking = await pool.GetBookingAsync(bookingId!);
-        if (booking is null || !await User.CanActForAsync(booking.PatientId, grains))
-            return await FailAsync(PoolOutcome.UnknownBooking, PageAction.Pay);
-        var result = await pool.ConfirmPaymentAsync(bookingId!);
-        if (result.Outcome != PoolOutcome.Ok) return await FailAsync(result.Outcome, PageAction.Pay);
-        Notice = T.DemoPaid;
-        return RedirectToPage(new { patientId = Shown(booking.PatientId) });
+        var checkout = await payments.ForBookingAsync(User, bookingId);
+        if (checkout.Invoice is { } invoice) return Redirect(CheckoutModel.PathOf(invoice.InvoiceId));
+        if (checkout.Reason == "not-found") return await FailAsync(T.UnknownBooking, StatusCodes.Status404NotFound);
+        return await FailAsync(T.Worded(checkout.Detail, checkout.DetailEn), Outcomes.StatusCode(checkout.Reason ?? "refused"));
     }
 
-    /// <summary>The patientId to keep in the address: none for the current patient.</summary>
-    private string? Shown(string patientId) => patientId == User.PatientId() ? null : patientId;
+    /// <summary>Cancels through the registration bill: the number goes back, and a paid fee as the refund rules allow.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(string? bookingId)
+    {
+        var result = await payments.CancelBookingAsync(User, bookingId);
+        if (result.Reason == "not-found") return await FailAsync(T.UnknownBooking, StatusCodes.Status404NotFound);
+        if (!result.Cancelled) return await FailAsync(T.Worded(result.Detail, result.DetailEn), Outcomes.StatusCode(result.Reason!));
+        Notice = T.Worded(result.Detail, result.DetailEn);
+        return RedirectToPage(new { patientId = PatientId == User.PatientId() ? null : PatientId });
+    }
 
-    private async Task<IActionResult> FailAsync(PoolOutcome outcome, PageAction action)
+    private async Task<IActionResult> FailAsync(string message, int statusCode)
     {
         if (!await LoadAsync()) return Fail(T.UnknownPatient, StatusCodes.Status404NotFound);
-        return Fail(outcome, action);
+        return Fail(message, statusCode);
     }
 
     private async Task<bool> LoadAsync()
     {
-        Family = await FamilyMember.ReadAsync(grains, User);
-        Whose = string.IsNullOrEmpty(PatientId) ? User.PatientId() : PatientId;
-        if (Whose is null) return true;
-        if (!await User.CanActForAsync(Whose, grains))
-        {
-            Whose = null;
-            return false;
-        }
+        if (await PatientChoice.ReadAsync(grains, User, PatientId) is not { } choice) return false;
+        Choice = choice;
+        if (choice.Whose is null) return true;
         var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
-        var bookings = await PatientBookingsReader.ReadAsync(grains, Whose);
+        var bookings = await PatientBookingsReader.ReadAsync(grains, choice.Whose);
         var directory = await directoryTask;
-        Bookings = bookings.Select(b => BookingCard.From(b, directory)).ToList();
+        var now = clock.Now;
+        Bookings = await Task.WhenAll(bookings.Select(b => BookingBill.AttachAsync(grains, BookingCard.From(b, directory), now)));
         return true;
     }
 }
