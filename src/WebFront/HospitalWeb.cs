@@ -28,6 +28,7 @@ public static class HospitalWeb
         services.AddOptions<CheckoutOptions>().Bind(builder.Configuration.GetSection(HospitalOrleans.WeChat.Pay.WeChatPayOptions.Section))
             .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.ReturnBaseUrl)) o.ReturnBaseUrl = builder.Configuration["WeChat:PublicBaseUrl"] ?? ""; });
         services.AddSingleton<PaymentCheckout>();
+        services.AddSingleton<BillIssuer>();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

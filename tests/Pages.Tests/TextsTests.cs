@@ -64,6 +64,16 @@ public sealed class TextsTests
         Assert.All(Enum.GetValues<PaymentDisposition>().Where(d => d != PaymentDisposition.Settles), d => Assert.NotNull(texts.SurplusNote(d)));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryBillItemFaultNamesItsRowAndIsWordedOnItsOwn(string language)
+    {
+        var texts = language == "en" ? Texts.English : Texts.Chinese;
+        var messages = Enum.GetValues<InvoiceItemFault>().Select(fault => texts.BillItemFault(7, fault)).ToList();
+        Assert.All(messages, message => Assert.Contains("7", message));
+        Assert.Equal(messages.Count, messages.Distinct().Count());
+    }
+
     [Fact]
     public void MoneyIsYuanFromFenAndTimesAreHospitalLocal()
     {

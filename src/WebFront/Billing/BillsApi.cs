@@ -33,20 +33,14 @@ public static class BillsApi
         return routes;
     }
 
-    public static async Task<IResult> Issue(IssueBillRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<BillTokenOptions> tokens,
-        IOptions<WeChatAccountOptions> account, HospitalClock clock)
+    public static async Task<IResult> Issue(IssueBillRequest request, ClaimsPrincipal user, BillIssuer issuer)
     {
-        if (!Domain.Patients.OutpatientNumberFormat.IsWellFormed(request.PatientId) || !(await grains.Patient(request.PatientId!).GetCardAsync()).Registered)
-            return Problems.NotFound("No such patient", "Bills are issued for a registered patient card.");
-        var id = $"CR{HospitalTime.ToLocal(clock.Now):yyMMdd}{Guid.NewGuid():N}"[..22];
         var items = (request.Items ?? []).Select(i => new InvoiceItem(i.Code ?? "", i.Name ?? "", i.Quantity ?? 0, i.UnitPriceFen ?? -1)).ToList();
-        var created = await grains.GetGrain<IInvoiceGrain>(id).CreateAsync(new NewInvoice(id, request.PatientId!, InvoiceSource.ConsultationRoom, items, user.Name()));
-        if (created.Invoice is not { } invoice)
-            return TypedResults.Problem(detail: created.DetailEn, statusCode: 400, title: created.Detail, extensions: new Dictionary<string, object?> { ["reason"] = "invalid" });
-        await grains.Patient(invoice.PatientId).AddInvoiceAsync(invoice.InvoiceId);
-        var token = BillToken.Create(invoice.InvoiceId, clock.Now.AddMinutes(tokens.Value.TokenLifetimeMinutes), tokens.Value.Key()!);
-        return TypedResults.Created($"/api/bills/{invoice.InvoiceId}", new IssuedBill(invoice.InvoiceId, invoice.TotalFen,
-            account.Value.Link($"/pay/{token}"), $"/api/bills/{invoice.InvoiceId}/qrcode.png?token={Uri.EscapeDataString(token)}", token));
+        var issue = await issuer.IssueAsync(request.PatientId, items, user.Name());
+        if (issue.UnknownPatient) return Problems.NotFound("No such patient", "Bills are issued for a registered patient card.");
+        if (issue is not { Invoice: { } invoice, Link: { } link })
+            return TypedResults.Problem(detail: issue.Refusal?.DetailEn, statusCode: 400, title: issue.Refusal?.Detail, extensions: new Dictionary<string, object?> { ["reason"] = "invalid" });
+        return TypedResults.Created($"/api/bills/{invoice.InvoiceId}", new IssuedBill(invoice.InvoiceId, invoice.TotalFen, link.PayUrl, link.QrCodeUrl, link.Token));
     }
 
     /// <summary>The QR the consultation room shows: the patient's phone opens the signed link.</summary>

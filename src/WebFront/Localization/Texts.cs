@@ -444,6 +444,35 @@ public sealed record Texts
     public required Func<string, string, string> PrintedBy { get; init; }
     public required string NothingMovedYet { get; init; }
 
+    // The consultation room: the doctor issues a bill and shows its QR code
+    public required string NavDoctorBills { get; init; }
+    public required string DoctorBillsTitle { get; init; }
+    public required string DoctorBillsHint { get; init; }
+    public required string CheckPatient { get; init; }
+    public required string CommonItemsLabel { get; init; }
+    public required string ItemCode { get; init; }
+    public required string ItemName { get; init; }
+    public required string UnitPriceYuan { get; init; }
+    public required Func<int, string> ItemRowLegend { get; init; }
+    public required Func<int, string> RemoveItemRow { get; init; }
+    public required Func<int, string> MoreItemRows { get; init; }
+    public required string IssueBillButton { get; init; }
+    public required string BillIssued { get; init; }
+    public required string BillNotIssued { get; init; }
+    public required string BillPatientRequired { get; init; }
+    public required Func<string, string> BillPatientUnknown { get; init; }
+    public required string BillItemsRequired { get; init; }
+    /// <summary>The unit price typed is not yuan with at most two decimals (12.345, abc).</summary>
+    public required Func<int, string> BillItemPriceUnreadable { get; init; }
+    /// <summary>What is wrong with item row <c>n</c> (1-based, as the form numbers them), naming the field.</summary>
+    public required Func<int, InvoiceItemFault, string> BillItemFault { get; init; }
+    public required string ScanToPayCodeTitle { get; init; }
+    public required string BillQrAlt { get; init; }
+    public required string PayLinkLabel { get; init; }
+    public required Func<string, string> PayLinkExpires { get; init; }
+    public required Func<string, string> PayLinkExpired { get; init; }
+    public required string NewBill { get; init; }
+
     // Takings and reconciliation
     public required string TakingsTitle { get; init; }
     public required Func<string, string> TakingsOf { get; init; }
@@ -469,6 +498,9 @@ public sealed record Texts
     public required string Kind { get; init; }
     public required Func<MismatchKind, string> MismatchKindName { get; init; }
     public required Func<EntryKind, string> EntryKindName { get; init; }
+
+    /// <summary>Sentences one after another: Chinese ones end in 。 and take no space between them, English ones do.</summary>
+    public string Sentences(IEnumerable<string> sentences) => string.Join(IsEnglish ? " " : "", sentences);
 
     /// <summary>A sentence the domain words in both languages (a decision's Detail and DetailEn), in this one.</summary>
     public string Worded(string chinese, string english) => IsEnglish && !string.IsNullOrEmpty(english) ? english : chinese;

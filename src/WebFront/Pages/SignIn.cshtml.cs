@@ -77,6 +77,7 @@ public sealed class SignInModel(StaffSignIn signIn, IConfiguration configuration
     private static string HomeOf(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Operations) || user.IsInRole(Roles.Admin) ? "/ops/board"
         : user.IsInRole(Roles.Clerk) ? "/clerk"
+        : user.IsInRole(Roles.Doctor) ? "/doctor/bills"
         : user.IsInRole(Roles.Patient) ? "/me/bookings"
         : "/";
 }
