@@ -28,7 +28,7 @@ public static class HospitalHosting
             services.GetRequiredService<IGrainFactory>(),
             services.GetRequiredService<HospitalClock>(),
             calendar,
-            HospitalOptions.DemoEnabled(builder.Configuration),
+            HospitalOptions.Profile(builder.Configuration),
             builder.Configuration.GetValue("Demo:MasterIndexSize", 10_000),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StartupWork>>()));
         if (WeChatPayHosting.IsConfigured(builder.Configuration)) builder.Services.AddHostedService<DailyReconciliation>();

@@ -15,6 +15,18 @@ public static class HospitalOptions
 
     public static bool DemoEnabled(IConfiguration configuration) => configuration.GetValue("Demo:Enabled", false);
 
+    /// <summary>
+    /// Which demo data a demo start loads: <c>Hospital</c> (the demo cancer hospital, default) or
+    /// <c>Rush</c> (the rush benchmark's day, loadtests/README.md). None outside demo mode.
+    /// </summary>
+    public static DemoProfile Profile(IConfiguration configuration) =>
+        !DemoEnabled(configuration) ? DemoProfile.None
+        : configuration["Demo:Profile"] is { Length: > 0 } name
+            ? Enum.TryParse<DemoProfile>(name, ignoreCase: true, out var profile) && profile != DemoProfile.None
+                ? profile
+                : throw new InvalidOperationException("Demo:Profile must be Hospital or Rush.")
+            : DemoProfile.Hospital;
+
     /// <summary>Whether this process runs a silo itself (the embedded default) or joins a cluster as a client.</summary>
     public static bool RunsSilo(IConfiguration configuration) => configuration.GetValue("Hosting:RunSilo", true);
 

@@ -17,15 +17,21 @@ namespace HospitalOrleans.Hosting;
 /// are applied even where reminders are in memory (the embedded default).
 /// </summary>
 public sealed partial class StartupWork(
-    IGrainFactory grains, HospitalClock clock, BookingCalendar calendar, bool demo, int demoPatients, ILogger<StartupWork> logger) : BackgroundService
+    IGrainFactory grains, HospitalClock clock, BookingCalendar calendar, DemoProfile profile, int demoPatients, ILogger<StartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var directory = grains.GetGrain<IHospitalDirectoryGrain>(0);
-        if (demo && await directory.SeedIfEmptyAsync(DemoHospital.Create()))
-            LogSeeded();
-
         var today = HospitalTime.Today(clock.Now);
+        var seed = profile switch
+        {
+            DemoProfile.Hospital => DemoHospital.Create(),
+            DemoProfile.Rush => RushHospital.Create(today),
+            _ => null,
+        };
+        if (seed is not null && await directory.SeedIfEmptyAsync(seed))
+            LogSeeded(profile);
+
         var woken = 0;
         for (var day = -1; day < calendar.DaysShown && !stoppingToken.IsCancellationRequested; day++)
         {
@@ -40,7 +46,7 @@ public sealed partial class StartupWork(
         // Bills with an order to look at or a refund to follow, for the same reason.
         var bills = await grains.GetGrain<IBillingFollowUpRegistryGrain>(0).GetOpenAsync();
         await Task.WhenAll(bills.Select(invoiceId => grains.GetGrain<IInvoiceGrain>(invoiceId).ResumeAsync()));
-        if (demo)
+        if (profile == DemoProfile.Hospital)
         {
             await PublishMenuAsync();
             await ConfirmFamousDoctorsCodesAsync();
@@ -97,8 +103,8 @@ public sealed partial class StartupWork(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The WeChat menu was not published at start: {Reason}")]
     private partial void LogMenuNotPublished(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo hospital into an empty store.")]
-    private partial void LogSeeded();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the {Profile} demo data into an empty store.")]
+    private partial void LogSeeded(DemoProfile profile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied due deadlines in {Count} pools.")]
     private partial void LogSwept(int count);

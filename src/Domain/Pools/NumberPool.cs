@@ -162,6 +162,25 @@ public sealed class NumberPool(PoolState state)
         return Issue(patientId, requestId, Channel.Online, periodStart, now, now + hold);
     }
 
+    /// <summary>
+    /// The refusal any online attempt would get now (not released, closed, sold out), without
+    /// touching the pool; null when an attempt might succeed, or when <paramref name="requestId"/>
+    /// already booked here (a retry must get its booking back). Lets the front turn away the bulk of
+    /// a sold-out rush before the patient's fairness reservation is written and compensated.
+    /// </summary>
+    public PoolDecision? RefuseAnyOnline(string requestId, DateTimeOffset now)
+    {
+        if (State.Bookings.Exists(b => b.RequestId == requestId)) return null;
+        if (now < Definition.ReleaseAt)
+            return PoolDecision.Refused(Rejection.NotReleased, $"Numbers are released at {Local(Definition.ReleaseAt)}.");
+        if (now >= Definition.OnlineCutoff)
+            return PoolDecision.Refused(Rejection.Closed, $"Online booking closed at {Local(Definition.OnlineCutoff)}.");
+        if (State.Slots.Exists(s => s.IsFree && s.Channel == Channel.Online)) return null;
+        return OnlineOverTarget
+            ? PoolDecision.Refused(Rejection.Closed, "Online numbers are closed after a ratio change until cancellations bring them under the new share.")
+            : PoolDecision.Refused(Rejection.SoldOut, "No number left in this channel.");
+    }
+
     public PoolDecision DrawWindow(string patientId, string requestId, DateTimeOffset now)
     {
         if (Replay(patientId, requestId, Channel.Window) is { } replay) return replay;

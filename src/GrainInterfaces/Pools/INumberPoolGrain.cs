@@ -14,6 +14,12 @@ public interface INumberPoolGrain : IGrainWithStringKey
 
     [Alias("book-online")] Task<BookingResult> BookOnlineAsync(BookOnline command);
 
+    /// <summary>
+    /// The refusal every online attempt would get now (sold out, closed, not released), or null when
+    /// one might succeed or <paramref name="requestId"/> booked here already. Changes nothing.
+    /// </summary>
+    [Alias("refuse-any-online")] Task<BookingResult?> RefuseAnyOnlineAsync(string requestId);
+
     [Alias("draw-window")] Task<BookingResult> DrawWindowAsync(DrawWindow command);
 
     [Alias("cancel")] Task<BookingResult> CancelAsync(CancelBooking command);

@@ -61,6 +61,11 @@ public sealed partial class NumberPoolGrain(
     public Task<BookingResult> BookOnlineAsync(BookOnline command) =>
         DecideAsync((pool, now) => pool.BookOnline(command.PatientId, command.RequestId, command.PeriodStart, calendar.Hold, now));
 
+    public Task<BookingResult?> RefuseAnyOnlineAsync(string requestId) =>
+        Task.FromResult(Pool() is { } pool && pool.RefuseAnyOnline(requestId, clock.Now) is { } refusal
+            ? refusal.ToResult(pool.State.Definition!)
+            : (BookingResult?)null);
+
     public Task<BookingResult> DrawWindowAsync(DrawWindow command) =>
         DecideAsync((pool, now) => pool.DrawWindow(command.PatientId, command.RequestId, now));
 

@@ -40,6 +40,8 @@ public static class PoolsApi
         if (!check.IsValid) return check.ToProblem();
         if (!await user.CanActForAsync(request.PatientId, grains))
             return Problems.Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your patient", "You can book only for yourself or a family member your account manages.");
+        // Most attempts of a rush meet a sold-out pool: answer them without writing a fairness reservation.
+        if (await grains.GetGrain<INumberPoolGrain>(poolId).RefuseAnyOnlineAsync(request.RequestId!) is { } refused) return Created(refused);
         var result = await grains.Patient(request.PatientId!).BookOnlineAsync(poolId, request.RequestId!, periodStart);
         return Created(result);
     }
