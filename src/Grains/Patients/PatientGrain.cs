@@ -32,6 +32,9 @@ public sealed partial class PatientGrain(
     private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(30);
     private FairnessRules _rules = null!;
     private IGrainTimer? _settleTimer;
+    private static readonly TimeSpan WriteSoonAfter = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _writeSoon;
+    private bool _unsaved;
 
     private PatientBookings State => store.State;
     private string PatientId => PatientKey.PatientIdOf(this.GetPrimaryKeyString());
@@ -39,7 +42,8 @@ public sealed partial class PatientGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rules = new FairnessRules(fairness.Value);
-        ScheduleSettling();
+        // Reservations stored unsettled (a crash before the settle was written) are settled at once.
+        ScheduleSettling(TimeSpan.Zero);
         return Task.CompletedTask;
     }
 
@@ -58,17 +62,17 @@ public sealed partial class PatientGrain(
     {
         if (State.WeChatOpenIds.Contains(openId)) return;
         State.WeChatOpenIds.Add(openId);
-        await store.WriteStateAsync();
+        await WriteAsync();
     }
 
     public async Task UnlinkWeChatAsync(string openId)
     {
-        if (State.WeChatOpenIds.Remove(openId)) await store.WriteStateAsync();
+        if (State.WeChatOpenIds.Remove(openId)) await WriteAsync();
     }
 
     public async Task DeliverNoticeAsync(PatientNotice notice)
     {
-        if (Apply(notice)) await store.WriteStateAsync();
+        if (Apply(notice)) await WriteAsync();
         // A patient who never used WeChat has nowhere to be told; the clerk tells them at the window.
         foreach (var openId in State.WeChatOpenIds)
             await GrainFactory.WeChatUser(openId).EnqueueAsync(notice);
@@ -91,7 +95,7 @@ public sealed partial class PatientGrain(
             GuardianNumber = registration.GuardianNumber,
             RegisteredAt = clock.Now,
         };
-        await store.WriteStateAsync();
+        await WriteAsync();
         return true;
     }
 
@@ -108,7 +112,7 @@ public sealed partial class PatientGrain(
     {
         if (State.Card is not { } card) return null;
         State.Audit.Add($"{clock.Now:yyyy-MM-dd HH:mm} {staff} viewed the full ID number and phone: {reason}");
-        await store.WriteStateAsync();
+        await WriteAsync();
         LogRevealed(staff);
         return new PersonalDataView(card.Name,
             card.ProtectedDocument is null ? null : protector.Unprotect(card.ProtectedDocument),
@@ -133,7 +137,7 @@ public sealed partial class PatientGrain(
     {
         if (!_rules.Lift(State.Ledger, clerk, reason, clock.Now)) return false;
         State.Audit.Add($"{clock.Now:yyyy-MM-dd HH:mm} {clerk} lifted the online-booking suspension: {reason}");
-        await store.WriteStateAsync();
+        await WriteAsync();
         LogLifted(clerk);
         return true;
     }
@@ -142,7 +146,7 @@ public sealed partial class PatientGrain(
     {
         if (State.InvoiceIds.Contains(invoiceId)) return;
         State.InvoiceIds.Add(invoiceId);
-        await store.WriteStateAsync();
+        await WriteAsync();
     }
 
     public Task<IReadOnlyList<string>> GetInvoiceIdsAsync() =>
@@ -161,7 +165,7 @@ public sealed partial class PatientGrain(
         if (decision.Existing is null)
         {
             _rules.Reserve(State.Ledger, request, now);
-            await store.WriteStateAsync(); // the reservation counts before the pool is asked
+            await WriteAsync(); // the reservation counts before the pool is asked
         }
         var pool = GrainFactory.GetGrain<INumberPoolGrain>(poolId);
         BookingResult result;
@@ -196,11 +200,40 @@ public sealed partial class PatientGrain(
         else if (result.Outcome != PoolOutcome.Unavailable)
             changed |= _rules.Compensate(State.Ledger, requestId);
         else ScheduleSettling();
-        if (changed) await store.WriteStateAsync();
+        if (changed) WriteSoon();
+    }
+
+    /// <summary>
+    /// Stores a settled reservation a moment later instead of on the booking's path: the pool holds
+    /// the booking durably, and a reservation found unsettled after a crash is settled by asking the
+    /// pool again with its request id (<see cref="ScheduleSettling"/>). Until then it still counts
+    /// towards the patient's limits, so a lost settle never lets a patient book more than allowed.
+    /// Halves the writes of a booking in the rush.
+    /// </summary>
+    private void WriteSoon()
+    {
+        _unsaved = true;
+        _writeSoon ??= this.RegisterGrainTimer(async _ =>
+        {
+            _writeSoon?.Dispose();
+            _writeSoon = null;
+            if (_unsaved) await WriteAsync();
+        }, new GrainTimerCreationOptions(WriteSoonAfter, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private Task WriteAsync()
+    {
+        _unsaved = false;
+        return store.WriteStateAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved) await WriteAsync();
     }
 
     /// <summary>Reservations whose pool answer never arrived are asked again with the same request id.</summary>
-    private void ScheduleSettling()
+    private void ScheduleSettling(TimeSpan? after = null)
     {
         if (_settleTimer is not null || !State.Ledger.Entries.Exists(e => e.Status == LedgerEntryStatus.Reserved)) return;
         _settleTimer = this.RegisterGrainTimer(async _ =>
@@ -223,7 +256,7 @@ public sealed partial class PatientGrain(
                 }
             }
             ScheduleSettling();
-        }, new GrainTimerCreationOptions(SettleAfter, Timeout.InfiniteTimeSpan));
+        }, new GrainTimerCreationOptions(after ?? SettleAfter, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>Keeps the ledger in step with what happened in the pools (idempotent: notices may repeat).</summary>
