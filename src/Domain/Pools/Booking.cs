@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HospitalOrleans.Domain.Pools;
 
 public enum BookingStatus
@@ -23,15 +25,22 @@ public sealed class Booking
     public Channel Channel { get; set; }
     public BookingStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent until it happens: the pool state is written whole on every commit
     public DateTimeOffset? PayBy { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? PaidAt { get; set; }
     /// <summary>The patient arrived (marked by a clerk or the kiosk).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? CheckedInAt { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CheckedInBy { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? EndedAt { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? EndedBy { get; set; }
     /// <summary>Pool event sequence at issue; with <see cref="EndSequence"/> the pool's history can be replayed.</summary>
     public long Sequence { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? EndSequence { get; set; }
 
     /// <summary>Holds a number: held or confirmed.</summary>

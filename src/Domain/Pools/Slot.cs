@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HospitalOrleans.Domain.Pools;
 
 /// <summary>
@@ -11,8 +13,11 @@ public sealed class Slot
     public int PeriodIndex { get; set; }
     public Channel Channel { get; set; }
     /// <summary>The booking holding this number; null while the number is free.</summary>
+    // A pool's whole state is written on every group commit: what is absent costs nothing to write.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BookingId { get; set; }
     /// <summary>The number was issued and given back; it is never issued again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Void { get; set; }
 
     public bool IsFree => BookingId is null && !Void;
