@@ -30,7 +30,7 @@ public sealed record RushPool(
 
 /// <summary>
 /// The rush day in memory: day R (today + 2, hospital time) with 300 pools of 60 numbers at 50 % online,
-/// day S (today + 3) with the same 300 pools of 500 numbers at 100 % online. The engines store what
+/// day S (today + 3) with the same 300 pools of 500 numbers at 50 % online (as the platform opens them). The engines store what
 /// changes (counts, free numbers, bookings); the catalogue answers what does not.
 /// </summary>
 public sealed class RushDay
@@ -60,7 +60,7 @@ public sealed class RushDay
         var today = DateOnly.FromDateTime(now.ToOffset(HospitalOffset).DateTime);
         var dayR = today.AddDays(2);
         var pools = new List<RushPool>();
-        foreach (var (date, total, percent) in new[] { (dayR, 60, 50), (dayR.AddDays(1), 500, 100) })
+        foreach (var (date, total, percent) in new[] { (dayR, 60, 50), (dayR.AddDays(1), 500, 50) })
             for (var d = 1; d <= Doctors; d++)
                 foreach (var session in new[] { "AM", "PM" })
                     pools.Add(Pool(d, date, session, total, percent));
