@@ -1,8 +1,13 @@
+using HospitalOrleans.Storage.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
 
 namespace HospitalOrleans.Storage;
 
@@ -12,7 +17,7 @@ public static class HospitalStorageSiloBuilderExtensions
     /// <summary>
     /// Everything storage-related for a silo: ServiceId/ClusterId, the <c>hospital</c> grain
     /// storage provider, clustering and reminders, and the schema applied on start.
-    /// Embedded: SQLite file, localhost clustering (silo port 11111, gateway 30000), in-memory reminders.
+    /// Embedded: SQLite file (one batching writer), localhost clustering (silo port 11111, gateway 30000), in-memory reminders.
     /// PostgreSql: ADO.NET grain storage, clustering and reminders on one database.
     /// </summary>
     public static ISiloBuilder AddHospitalStorage(this ISiloBuilder silo, HospitalStorageOptions options)
@@ -34,6 +39,8 @@ public static class HospitalStorageSiloBuilderExtensions
     /// <summary>
     /// Only the <c>hospital</c> grain storage provider (JSON state) and the schema, for hosts or
     /// test clusters that configure clustering, reminders and ClusterOptions themselves.
+    /// Embedded: <see cref="SqliteGrainStorage"/> (table <c>GrainState</c>, one batching writer).
+    /// PostgreSql: Orleans' ADO.NET provider (table <c>OrleansStorage</c>).
     /// </summary>
     public static ISiloBuilder AddHospitalGrainStorage(this ISiloBuilder silo, HospitalStorageOptions options)
     {
@@ -41,18 +48,29 @@ public static class HospitalStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         silo.AddSchemaInstaller(options);
-        var (invariant, connectionString) = options.Mode switch
+        switch (options.Mode)
         {
-            StorageMode.Embedded => (HospitalStorage.SqliteInvariant, options.GetSqliteConnectionString()),
-            StorageMode.PostgreSql => (HospitalStorage.PostgreSqlInvariant, options.GetPostgreSqlConnectionString()),
-            _ => throw new InvalidOperationException($"Unknown storage mode {options.Mode}."),
-        };
-        return silo.AddAdoNetGrainStorage(HospitalStorage.ProviderName, storage =>
-        {
-            storage.Invariant = invariant;
-            storage.ConnectionString = connectionString;
-            storage.GrainStorageSerializer = new JsonGrainStorageSerializer();
-        });
+            case StorageMode.Embedded:
+                var sqlite = options.GetSqliteConnectionString();
+                silo.Services.AddGrainStorage(HospitalStorage.ProviderName, (services, name) => new SqliteGrainStorage(
+                    name,
+                    sqlite,
+                    services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                    new JsonGrainStorageSerializer(),
+                    services.GetRequiredService<IActivatorProvider>(),
+                    services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+                return silo;
+            case StorageMode.PostgreSql:
+                var postgreSql = options.GetPostgreSqlConnectionString();
+                return silo.AddAdoNetGrainStorage(HospitalStorage.ProviderName, storage =>
+                {
+                    storage.Invariant = HospitalStorage.PostgreSqlInvariant;
+                    storage.ConnectionString = postgreSql;
+                    storage.GrainStorageSerializer = new JsonGrainStorageSerializer();
+                });
+            default:
+                throw new InvalidOperationException($"Unknown storage mode {options.Mode}.");
+        }
     }
 
     /// <summary>Embedded: localhost clustering. PostgreSql: ADO.NET membership table.</summary>

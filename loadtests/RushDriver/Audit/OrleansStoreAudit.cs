@@ -8,8 +8,9 @@ using Npgsql;
 namespace HospitalOrleans.RushDriver.Audit;
 
 /// <summary>
-/// The platform's store: the <c>OrleansStorage</c> rows of the pool grains (state name <c>pool</c>,
-/// see src/Storage/README.md), whose payload is our JSON of <see cref="PoolState"/>
+/// The platform's store: the rows of the pool grains (state name <c>pool</c>, see src/Storage/README.md)
+/// in SQLite's <c>GrainState</c> (the embedded provider) or PostgreSQL's <c>OrleansStorage</c>
+/// (Orleans' ADO.NET provider), whose payload is our JSON of <see cref="PoolState"/>
 /// (src/Storage/JsonGrainStorageSerializer.cs). A channel's quota is its slots that are not void.
 /// </summary>
 public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, string connection) : IStoreAudit
@@ -28,6 +29,12 @@ public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, strin
         WHERE (GrainTypeString = 'pool' OR GrainTypeString LIKE '%NumberPool%') AND PayloadBinary IS NOT NULL
         """;
 
+    // GrainType is '{state name}/{grain type}'; a cleared state has no row.
+    private const string SqlitePoolRows = """
+        SELECT GrainKey, Payload FROM GrainState
+        WHERE GrainType LIKE 'pool/%' OR GrainType LIKE '%numberpool%'
+        """;
+
     public string Source => database == Database.Sqlite ? "store:sqlite" : "store:orleans-postgres";
 
     public async Task<StoreReading> ReadAsync(CancellationToken cancellationToken)
@@ -35,7 +42,7 @@ public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, strin
         await using var conn = Open();
         await conn.OpenAsync(cancellationToken);
         await using var command = conn.CreateCommand();
-        command.CommandText = PoolRows;
+        command.CommandText = database == Database.Sqlite ? SqlitePoolRows : PoolRows;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pools = new List<AuditedPool>();
         var findings = new List<string>();

@@ -1,4 +1,4 @@
--- HospitalOrleans schema for Orleans' ADO.NET grain persistence on SQLite, part 1 of 2.
+-- HospitalOrleans schema for Orleans' ADO.NET grain persistence on SQLite, part 1 of 3.
 --
 -- In 10.4.2 SQLite (invariant "System.Data.SQLite", served by Microsoft.Data.Sqlite) supports
 -- grain persistence only: there is no SQLite clustering or reminder table, so the embedded mode

@@ -1,4 +1,5 @@
--- HospitalOrleans schema on SQLite, part 2 of 2: grain state.
+-- HospitalOrleans schema on SQLite, part 2 of 3: grain state of the ADO.NET provider, used by
+-- Embedded mode before the embedded provider (03-GrainState.sql); kept, no longer read.
 --
 -- Same contract and key semantics as ../PostgreSql/02-Persistence.sql. Each query is ONE
 -- statement: the provider runs it on a pooled connection without a transaction, and a single
