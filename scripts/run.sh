@@ -31,7 +31,10 @@ export WeChat__Templates__PaymentRefunded="${WeChat__Templates__PaymentRefunded:
 # The demo WeChat Pay merchant: key pairs made once per data directory (openssl), given to the
 # simulator (as WeChat Pay's side) and the platform (as the merchant's). Production sets WeChatPay__*
 # to the real merchant's values and leaves WeChatPay__CashierUrl unset.
-command -v openssl >/dev/null || { echo "scripts/run.sh needs the openssl command for the demo WeChat Pay keys (apt-get install openssl)." >&2; exit 1; }
+if ! command -v openssl >/dev/null; then
+  echo "Installing openssl from Debian's packages (for the demo WeChat Pay keys)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+fi
 keys="$Storage__DataDirectory/demo-pay-keys"
 mkdir -p "$keys"
 [ -s "$keys/merchant.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/merchant.pem" 2>/dev/null

@@ -42,8 +42,7 @@ public static class BookingsApi
         if (!cancellation.Cancelled)
             return cancellation.Reason == "not-found"
                 ? UnknownBooking(bookingId)
-                : TypedResults.Problem(detail: cancellation.DetailEn, statusCode: ProblemCodes.StatusOf(cancellation.Reason!), title: cancellation.Detail,
-                    extensions: new Dictionary<string, object?> { ["reason"] = cancellation.Reason });
+                : Problems.Problem(ProblemCodes.StatusOf(cancellation.Reason!), cancellation.Reason!, cancellation.Detail, cancellation.DetailEn);
         var booking = BookingId.TryParse(bookingId, out var id) ? await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId) : null;
         return TypedResults.Ok(new CancelledBooking(booking, cancellation.RefundFen, cancellation.OutRefundNo, cancellation.Detail, cancellation.DetailEn));
     }

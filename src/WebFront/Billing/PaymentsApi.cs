@@ -43,15 +43,7 @@ public static class PaymentsApi
         if (checkout.Ready)
             return TypedResults.Ok(new PaymentOrder(checkout.Invoice!.InvoiceId, checkout.Start!.OutTradeNo!, checkout.Start.ExpiresAt!.Value,
                 checkout.Start.AmountFen, checkout.Bridge!, checkout.CashierUrl, Checkout.ResultPath(checkout.Invoice.InvoiceId)));
-        var status = checkout.Reason switch
-        {
-            "not-found" => StatusCodes.Status404NotFound,
-            "expired" => StatusCodes.Status410Gone,
-            "wechat-pay-off" or "provider" => StatusCodes.Status503ServiceUnavailable,
-            _ => StatusCodes.Status409Conflict,
-        };
-        return TypedResults.Problem(detail: checkout.DetailEn, statusCode: status, title: checkout.Detail,
-            extensions: new Dictionary<string, object?> { ["reason"] = checkout.Reason });
+        return Problems.Problem(ProblemCodes.StatusOf(checkout.Reason!), checkout.Reason!, checkout.Detail, checkout.DetailEn);
     }
 
     private static IResult NoSuchBill() => Problems.NotFound("No such bill", "No bill for your patients with this id.");

@@ -16,10 +16,12 @@ public static class ProblemCodes
         _ => "refused",
     };
 
-    /// <summary>The HTTP status for a cancellation's reason code.</summary>
+    /// <summary>The HTTP status for the reason code of a refused cancellation or checkout.</summary>
     public static int StatusOf(string reason) => reason switch
     {
         "not-found" => StatusCodes.Status404NotFound,
+        "expired" => StatusCodes.Status410Gone,
+        "provider" or "wechat-pay-off" => StatusCodes.Status503ServiceUnavailable,
         "not-owner" => StatusCodes.Status403Forbidden,
         "invalid" => StatusCodes.Status400BadRequest,
         "unavailable" => StatusCodes.Status503ServiceUnavailable,

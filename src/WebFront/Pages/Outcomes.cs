@@ -34,12 +34,8 @@ public static class Outcomes
     /// The status of a money step the billing services refused (a checkout, a cancellation), by their
     /// reason code; the page shows their own sentence (<c>Detail</c> or <c>DetailEn</c>) with it.
     /// </summary>
-    public static int StatusCode(string reason) => reason switch
-    {
-        "provider" or "wechat-pay-off" => StatusCodes.Status503ServiceUnavailable,
-        "no-openid" => StatusCodes.Status403Forbidden,
-        _ => ProblemCodes.StatusOf(reason),
-    };
+    public static int StatusCode(string reason) =>
+        reason == "no-openid" ? StatusCodes.Status403Forbidden : ProblemCodes.StatusOf(reason);
 
     /// <summary>
     /// The message for a refused booking. The fairness rules already word their refusal for the

@@ -27,8 +27,8 @@ public sealed class RegistrationPaymentTests(HospitalApp app)
         return (patient, patientId, await patient.BookOnlineAsync(patientId, pool!, "pay-" + index));
     }
 
-    private Task<string?> StatusOf(HttpClient patient, string bookingId) =>
-        Task.Run(async () => (await patient.GetFromJsonAsync<JsonElement>($"/api/bookings/{bookingId}")).GetProperty("status").GetString());
+    private static async Task<string?> StatusOf(HttpClient patient, string bookingId) =>
+        (await patient.GetFromJsonAsync<JsonElement>($"/api/bookings/{bookingId}")).GetProperty("status").GetString();
 
     private Task<Invoice?> BillOf(string bookingId) => Grains.GetGrain<IInvoiceGrain>(RegistrationInvoices.IdFor(bookingId)).GetAsync();
 
