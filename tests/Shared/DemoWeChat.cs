@@ -65,11 +65,28 @@ public sealed class DemoWeChat : IAsyncDisposable
         ["WeChat:Templates:PaymentRefunded"] = "demo_payment_refunded",
     };
 
+    /// <summary>
+    /// A port free now, below Linux's ephemeral range (32768–60999): a port the kernel picked could be
+    /// handed to an outgoing connection (to PostgreSQL, to a silo) before the server binds it, which
+    /// made a test fail with "address already in use" now and then.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // taken: try another
+            }
+        }
+        throw new InvalidOperationException("No free port between 20000 and 32000 on 127.0.0.1.");
     }
 
     public async ValueTask DisposeAsync()

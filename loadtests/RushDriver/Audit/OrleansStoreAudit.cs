@@ -8,10 +8,12 @@ using Npgsql;
 namespace HospitalOrleans.RushDriver.Audit;
 
 /// <summary>
-/// The platform's store: the rows of the pool grains (state name <c>pool</c>, see src/Storage/README.md)
-/// in SQLite's <c>GrainState</c> (the embedded provider) or PostgreSQL's <c>OrleansStorage</c>
-/// (Orleans' ADO.NET provider), whose payload is our JSON of <see cref="PoolState"/>
-/// (src/Storage/JsonGrainStorageSerializer.cs). A channel's quota is its slots that are not void.
+/// The platform's store: the rows of the pool grains in SQLite's <c>GrainState</c> (the embedded
+/// provider) or PostgreSQL's <c>OrleansStorage</c> (Orleans' ADO.NET provider), whose payloads are
+/// our JSON (src/Storage/JsonGrainStorageSerializer.cs). A pool is two states (src/Grains/Pools/PoolStore.cs):
+/// its snapshot <c>pool</c> (a <see cref="PoolState"/>) and <c>pool-journal</c> (a <see cref="PoolJournal"/>
+/// of what changed since); the durable pool is the journal applied to the snapshot it names.
+/// A channel's quota is its slots that are not void.
 /// </summary>
 public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, string connection) : IStoreAudit
 {
@@ -24,15 +26,16 @@ public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, strin
     /// <summary>The options of JsonGrainStorageSerializer.DefaultOptions: web defaults, enums as names.</summary>
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    // GrainTypeString is the state name.
     private const string PoolRows = """
-        SELECT GrainIdExtensionString, PayloadBinary FROM OrleansStorage
-        WHERE (GrainTypeString = 'pool' OR GrainTypeString LIKE '%NumberPool%') AND PayloadBinary IS NOT NULL
+        SELECT GrainTypeString = 'pool-journal', PayloadBinary FROM OrleansStorage
+        WHERE GrainTypeString IN ('pool', 'pool-journal') AND PayloadBinary IS NOT NULL
         """;
 
     // GrainType is '{state name}/{grain type}'; a cleared state has no row.
     private const string SqlitePoolRows = """
-        SELECT GrainKey, Payload FROM GrainState
-        WHERE GrainType LIKE 'pool/%' OR GrainType LIKE '%numberpool%'
+        SELECT GrainType LIKE 'pool-journal/%', Payload FROM GrainState
+        WHERE GrainType LIKE 'pool/%' OR GrainType LIKE 'pool-journal/%'
         """;
 
     public string Source => database == Database.Sqlite ? "store:sqlite" : "store:orleans-postgres";
@@ -44,17 +47,29 @@ public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, strin
         await using var command = conn.CreateCommand();
         command.CommandText = database == Database.Sqlite ? SqlitePoolRows : PoolRows;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var pools = new List<AuditedPool>();
-        var findings = new List<string>();
+        var snapshots = new Dictionary<string, PoolState>(StringComparer.Ordinal);
+        var journals = new Dictionary<string, PoolJournal>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var key = reader.IsDBNull(0) ? "" : reader.GetString(0);
-            var state = JsonSerializer.Deserialize<PoolState>((byte[])reader.GetValue(1), StateJson);
-            if (state?.Definition is null) continue;
-            var poolId = state.Definition.PoolId.Length > 0 ? state.Definition.PoolId : key;
+            var payload = (byte[])reader.GetValue(1);
+            if (reader.GetBoolean(0))
+            {
+                if (JsonSerializer.Deserialize<PoolJournal>(payload, StateJson) is { Rest.Definition: { } definition } journal)
+                    journals[definition.PoolId] = journal;
+            }
+            else if (JsonSerializer.Deserialize<PoolState>(payload, StateJson) is { Definition: { } definition } snapshot)
+                snapshots[definition.PoolId] = snapshot;
+        }
+        var pools = new List<AuditedPool>();
+        var findings = new List<string>();
+        foreach (var (poolId, snapshot) in snapshots)
+        {
+            var state = journals.GetValueOrDefault(poolId)?.ApplyTo(snapshot) ?? snapshot;
             pools.Add(ToPool(poolId, state));
             CheckSlots(poolId, state, findings);
         }
+        foreach (var orphan in journals.Keys.Except(snapshots.Keys))
+            findings.Add($"{orphan}: a journal without a snapshot");
         return new StoreReading(pools, findings);
     }
 

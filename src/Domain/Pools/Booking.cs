@@ -15,7 +15,11 @@ public enum BookingStatus
     NoShow = 4,
 }
 
-public sealed class Booking
+/// <summary>
+/// One number issued to one patient. A record: a pool's journal finds the bookings changed since its
+/// snapshot by value equality, which covers every property, including ones added later.
+/// </summary>
+public sealed record Booking
 {
     public string BookingId { get; set; } = "";
     public int Serial { get; set; }

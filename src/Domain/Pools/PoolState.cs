@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace HospitalOrleans.Domain.Pools;
 
-/// <summary>Everything a pool must remember; persisted whole on each group commit.</summary>
-public sealed class PoolState
+/// <summary>
+/// Everything a pool must remember. Stored as a whole now and then (a snapshot) and, between
+/// snapshots, as a <see cref="PoolJournal"/> of what changed since.
+/// </summary>
+public sealed record PoolState
 {
     public PoolDefinition? Definition { get; set; }
     public int OnlinePercent { get; set; }
@@ -22,5 +27,25 @@ public sealed class PoolState
     /// <summary>At the session's end, confirmed bookings not checked in were marked no-shows.</summary>
     public bool NoShowsApplied { get; set; }
 
+    /// <summary>
+    /// On a stored snapshot: which one it is (1, 2, …). A journal continues exactly one snapshot,
+    /// so a journal left over from before the latest snapshot is recognised and ignored.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long SnapshotNumber { get; set; }
+
     public bool IsOpened => Definition is not null;
+
+    /// <summary>
+    /// A copy that shares nothing the pool changes later, taken in microseconds: slots and bookings
+    /// are cloned; notices and ratio changes are never changed once added, and the definition never
+    /// after opening, so those are shared. A new list property must be copied here too.
+    /// </summary>
+    public PoolState Copy() => this with
+    {
+        Slots = Slots.ConvertAll(slot => slot with { }),
+        Bookings = Bookings.ConvertAll(booking => booking with { }),
+        RatioChanges = new List<RatioChange>(RatioChanges),
+        Outbox = new List<PendingNotice>(Outbox),
+    };
 }

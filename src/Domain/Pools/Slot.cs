@@ -6,8 +6,10 @@ namespace HospitalOrleans.Domain.Pools;
 /// One outpatient number (号) of a session. A slot belongs to exactly one channel; a ratio change
 /// moves only free slots. A cancelled or expired number's slot is voided and a fresh slot with
 /// the next serial is added at the end, so a serial is handed out at most once.
+/// A record: a pool's journal finds the slots changed since its snapshot by value equality, which
+/// covers every property, including ones added later.
 /// </summary>
-public sealed class Slot
+public sealed record Slot
 {
     public int Serial { get; set; }
     public int PeriodIndex { get; set; }

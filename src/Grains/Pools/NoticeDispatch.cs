@@ -15,7 +15,7 @@ internal sealed class NoticeDispatch(IGrainFactory grains)
 
     public bool Running { get; set; }
 
-    /// <summary>Called with the snapshot being written; its notices count once that write succeeds.</summary>
+    /// <summary>Called with the state as it is being written; its notices count once that write succeeds.</summary>
     public HashSet<string> Capture(PoolState snapshot) => snapshot.Outbox.Select(n => n.NoticeId).ToHashSet(StringComparer.Ordinal);
 
     public void MarkDurable(HashSet<string> noticeIds) => _durable = noticeIds;

@@ -17,7 +17,8 @@ namespace HospitalOrleans.Grains.Pools;
 /// </summary>
 [Reentrant]
 public sealed partial class NumberPoolGrain(
-    [PersistentState("pool", GrainStorage.ProviderName)] IPersistentState<PoolState> store,
+    [PersistentState(PoolStore.SnapshotStateName, GrainStorage.ProviderName)] IPersistentState<PoolState> snapshot,
+    [PersistentState(PoolStore.JournalStateName, GrainStorage.ProviderName)] IPersistentState<PoolJournal> journal,
     BookingCalendar calendar,
     HospitalClock clock,
     ILogger<NumberPoolGrain> logger) : Grain, INumberPoolGrain, IRemindable
@@ -30,16 +31,17 @@ public sealed partial class NumberPoolGrain(
     private bool _visitReminderRegistered;
     private IGrainTimer? _noticeRetry;
     private GroupCommit _commit = null!;
+    private readonly PoolStore _store = new(snapshot, journal);
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerDue;
     private bool _reminderRegistered;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit(WriteSnapshotAsync, OnCommitFault);
+        _commit = new GroupCommit(WriteAsync, OnCommitFault);
         _notices = new NoticeDispatch(GrainFactory);
-        var state = store.State;
-        if (!state.IsOpened)
+        var state = _store.Load();
+        if (state is null)
         {
             var plan = await GrainFactory.GetGrain<IHospitalDirectoryGrain>(0).PlanPoolAsync(this.GetPrimaryKeyString());
             if (plan is null) return; // no such clinic: the pool stays unknown
@@ -168,11 +170,10 @@ public sealed partial class NumberPoolGrain(
         return _pool;
     }
 
-    private async Task WriteSnapshotAsync()
+    private async Task WriteAsync()
     {
-        store.State = PoolStateCopy.Snapshot(_pool!.State);
-        var notices = _notices.Capture(store.State);
-        await store.WriteStateAsync();
+        var notices = _notices.Capture(_pool!.State); // taken with the copy that is written
+        await _store.WriteAsync(_pool.State);
         _notices.MarkDurable(notices);
     }
 

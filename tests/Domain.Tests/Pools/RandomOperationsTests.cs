@@ -37,15 +37,21 @@ public sealed class RandomOperationsTests(ITestOutputHelper output)
     {
         var run = new Run(seed, periods, numbersPerPeriod, onlinePercent, patients);
 
+        var store = new StoredPool();
         for (var step = 0; step < Steps; step++)
         {
             run.Step(step);
             PoolAssert.InvariantsHold(run.Pool);
+            // Every state is written as the grain writes it (snapshot or journal) and must load back whole.
+            store.Write(run.Pool.State);
+            Assert.Equal(StoredPool.Canonical(run.Pool.State), StoredPool.Canonical(store.Load()));
             // The domain's audit is quadratic; every tenth state keeps the run fast.
             if (step % 10 == 0 || step == Steps - 1) run.AssertTheDomainAuditFindsNothing();
         }
 
         output.WriteLine(string.Join(", ", run.Outcomes.Select(o => $"{o.Key}: {o.Value}")));
+        output.WriteLine($"stored: {store.Snapshots} snapshots, {store.Journals} journals");
+        Assert.True(store.Journals > store.Snapshots, "Most writes should be journals.");
         // Some outcomes need a crowd (selling out, overshooting a ratio cut) or a quiet pool (numbers left at the cutoff).
         string[] circumstantial = ["closed over target", "sold out", "unsold at cutoff"];
         Assert.All(run.Outcomes.Where(o => !circumstantial.Contains(o.Key)), o => Assert.True(o.Value > 0, $"Seed {seed} never reached '{o.Key}'."));

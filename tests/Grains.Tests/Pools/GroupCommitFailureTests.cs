@@ -26,7 +26,7 @@ public sealed class GroupCommitFailureTests(ClusterFixture fixture)
         }
 
         Assert.All(during, r => Assert.Equal(PoolOutcome.Unavailable, r.Outcome));
-        var durable = ClusterFixture.Storage.Stored<PoolState>("pool", grain.GetGrainId())!;
+        var durable = ClusterFixture.Storage.DurablePool(grain.GetGrainId())!;
         Assert.Equal(before.Select(r => r.Booking!.BookingId).Order(), durable.Bookings.Select(b => b.BookingId).Order());
 
         // The pool reloads its durable state: the same requests now book, each once, on fresh serials.

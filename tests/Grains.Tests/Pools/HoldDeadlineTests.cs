@@ -21,7 +21,7 @@ public sealed class HoldDeadlineTests(ClusterFixture fixture)
         var pool = (await grain.GetAsync())!;
         Assert.Equal(onlineBefore + 1, pool.OnlineRemaining);
         await grain.SweepAsync();
-        var durable = ClusterFixture.Storage.Stored<PoolState>("pool", grain.GetGrainId())!;
+        var durable = ClusterFixture.Storage.DurablePool(grain.GetGrainId())!;
         Assert.Equal(BookingStatus.Expired, durable.Bookings.Single().Status);
         Assert.Empty(PoolInvariants.Check(durable));
     }

@@ -46,7 +46,7 @@ public sealed class PoolRaceTests(ClusterFixture fixture)
         {
             var grain = fixture.Grains.GetGrain<INumberPoolGrain>(pool);
             await grain.SweepAsync(); // waits for any write still in flight
-            var durable = ClusterFixture.Storage.Stored<PoolState>("pool", grain.GetGrainId())!;
+            var durable = ClusterFixture.Storage.DurablePool(grain.GetGrainId())!;
             Assert.Empty(PoolInvariants.Check(durable));
             var live = await grain.GetStateAsync();
             Assert.Equal(durable.Sequence, live!.Sequence);
@@ -56,7 +56,7 @@ public sealed class PoolRaceTests(ClusterFixture fixture)
         foreach (var booking in acknowledged)
         {
             var grain = fixture.Grains.GetGrain<INumberPoolGrain>(booking.PoolId);
-            var durable = ClusterFixture.Storage.Stored<PoolState>("pool", grain.GetGrainId())!;
+            var durable = ClusterFixture.Storage.DurablePool(grain.GetGrainId())!;
             var stored = durable.Bookings.Single(b => b.BookingId == booking.BookingId);
             Assert.Equal(booking.PatientId, stored.PatientId);
             Assert.Equal(booking.Serial, stored.Serial);

@@ -50,6 +50,7 @@ public sealed class RestartTests
         _clock = new FakeTimeProvider(TestHospital.Start);
         var poolId = TestHospital.Pool("D002");
         string held, paid, drawn;
+        BookingView[] crowd;
 
         await using (var first = await StartCluster(storage))
         {
@@ -60,6 +61,11 @@ public sealed class RestartTests
             Assert.Equal(PoolOutcome.Ok, (await pool.ConfirmPaymentAsync(paid)).Outcome);
             drawn = (await pool.DrawWindowAsync(new DrawWindow("P3", "r3", "clerk1"))).Booking!.BookingId;
             Assert.Equal(PoolOutcome.Ok, (await pool.ChangeRatioAsync(new ChangeRatio(50, "ops1", "restart test"))).Outcome);
+            // One write each, enough to cross snapshots (one per 16 changed items here): the restart
+            // loads a later snapshot and the journal written after it.
+            var drawnInTurn = new List<BookingView>();
+            for (var i = 10; i < 22; i++) drawnInTurn.Add((await pool.DrawWindowAsync(new DrawWindow($"P{i}", $"r{i}", "clerk1"))).Booking!);
+            crowd = drawnInTurn.ToArray();
             await first.StopAllSilosAsync();
         }
 
@@ -74,6 +80,7 @@ public sealed class RestartTests
             Assert.Equal(BookingStatus.Confirmed, state.Bookings.Single(b => b.BookingId == paid).Status);
             Assert.Equal(BookingStatus.Confirmed, state.Bookings.Single(b => b.BookingId == drawn).Status);
             Assert.Equal(50, state.OnlinePercent);
+            Assert.All(crowd, c => Assert.Contains(state.Bookings, b => b.BookingId == c.BookingId && b.Serial == c.Serial && b.PatientId == c.PatientId));
             Assert.Equal("ops1", state.RatioChanges.Single(c => c.Reason == "restart test").By);
             Assert.Empty(PoolInvariants.Check(state));
             // A retried request after the restart gets its first answer back and takes nothing.
@@ -87,7 +94,7 @@ public sealed class RestartTests
         {
             var state = (await third.GrainFactory.GetGrain<INumberPoolGrain>(poolId).GetStateAsync())!;
             Assert.Equal(BookingStatus.Expired, state.Bookings.Single(b => b.BookingId == held).Status);
-            Assert.Equal(3, state.Bookings.Count);
+            Assert.Equal(3 + crowd.Length, state.Bookings.Count);
             await third.StopAllSilosAsync();
         }
     }

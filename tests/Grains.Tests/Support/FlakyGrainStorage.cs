@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using HospitalOrleans.Domain.Pools;
 using Orleans.Storage;
 
 namespace HospitalOrleans.Grains.Tests.Support;
@@ -57,6 +58,14 @@ public sealed class FlakyGrainStorage : IGrainStorage
     /// <summary>The stored (durable) value, bypassing any activation.</summary>
     public T? Stored<T>(string stateName, GrainId grainId) =>
         _rows.TryGetValue(Key(stateName, grainId), out var row) ? JsonSerializer.Deserialize<T>(row.Json) : default;
+
+    /// <summary>A pool's durable state: its stored snapshot with its stored journal applied.</summary>
+    public PoolState? DurablePool(GrainId grainId)
+    {
+        var snapshot = Stored<PoolState>("pool", grainId);
+        if (snapshot is null) return null;
+        return Stored<PoolJournal>("pool-journal", grainId)?.ApplyTo(snapshot) ?? snapshot;
+    }
 
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
 }
