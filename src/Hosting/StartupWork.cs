@@ -36,7 +36,7 @@ public sealed partial class StartupWork(
         for (var day = -1; day < calendar.DaysShown && !stoppingToken.IsCancellationRequested; day++)
         {
             var pools = await directory.PoolsOnAsync(today.AddDays(day), null);
-            await Task.WhenAll(pools.Select(id => grains.GetGrain<INumberPoolGrain>(id).SweepAsync()));
+            await Task.WhenAll(pools.Select(id => grains.Pool(id).SweepAsync()));
             woken += pools.Count;
         }
         LogSwept(woken);

@@ -7,6 +7,7 @@ using HospitalOrleans.WebFront.Billing;
 using HospitalOrleans.WebFront.Pages;
 using HospitalOrleans.WebFront.WeChat;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace HospitalOrleans.WebFront;
@@ -45,6 +46,8 @@ public static class HospitalWeb
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
             });
+        // After the cookie scheme's own post-configuration, which makes the ticket format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheCookieTickets>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Patient, p => p.RequireRole(Roles.Patient))
             .AddPolicy(Policies.Clerk, p => p.RequireRole(Roles.Clerk, Roles.Admin))

@@ -9,7 +9,7 @@ public static class PatientKey
     private const string Prefix = "patient/";
 
     public static IPatientGrain Patient(this IGrainFactory grains, string patientId) =>
-        grains.GetGrain<IPatientGrain>(Prefix + patientId);
+        GrainReferences.ByKey<IPatientGrain>(grains, Prefix + patientId);
 
     public static string PatientIdOf(string grainKey) =>
         grainKey.StartsWith(Prefix, StringComparison.Ordinal) ? grainKey[Prefix.Length..]

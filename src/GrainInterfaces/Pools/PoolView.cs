@@ -1,7 +1,10 @@
 namespace HospitalOrleans.GrainInterfaces.Pools;
 
-/// <summary>A pool's split and what remains, per channel and per period.</summary>
-[GenerateSerializer, Alias("hospital.PoolView")]
+/// <summary>
+/// A pool's split and what remains, per channel and per period. Immutable: the pool hands the same
+/// view to every reader until it changes, and Orleans passes it on without copying.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hospital.PoolView")]
 public sealed record PoolView(
     [property: Id(0)] string PoolId,
     [property: Id(1)] string DoctorId,
@@ -23,7 +26,7 @@ public sealed record PoolView(
     [property: Id(17)] DateTimeOffset SessionEnd,
     [property: Id(18)] IReadOnlyList<PeriodView> Periods);
 
-[GenerateSerializer, Alias("hospital.PeriodView")]
+[GenerateSerializer, Immutable, Alias("hospital.PeriodView")]
 public sealed record PeriodView(
     [property: Id(0)] TimeOnly Start,
     [property: Id(1)] TimeOnly End,

@@ -103,7 +103,7 @@ public sealed partial class InvoiceGrain
     private INumberPoolGrain PoolOf(string bookingId) =>
         BookingId.TryParse(bookingId, out var id) ? PoolOf(id) : throw new ArgumentException($"Not a booking id: {bookingId}", nameof(bookingId));
 
-    private INumberPoolGrain PoolOf(BookingId id) => GrainFactory.GetGrain<INumberPoolGrain>(id.Pool.ToString());
+    private INumberPoolGrain PoolOf(BookingId id) => GrainFactory.Pool(id.Pool.ToString());
 
     private static string ReasonOf(PoolOutcome outcome) => outcome switch
     {

@@ -167,7 +167,7 @@ public sealed partial class PatientGrain(
             _rules.Reserve(State.Ledger, request, now);
             await WriteAsync(); // the reservation counts before the pool is asked
         }
-        var pool = GrainFactory.GetGrain<INumberPoolGrain>(poolId);
+        var pool = GrainFactory.Pool(poolId);
         BookingResult result;
         try
         {
@@ -242,7 +242,7 @@ public sealed partial class PatientGrain(
             _settleTimer = null;
             foreach (var entry in State.Ledger.Entries.Where(e => e.Status == LedgerEntryStatus.Reserved).ToList())
             {
-                var pool = GrainFactory.GetGrain<INumberPoolGrain>(entry.PoolId);
+                var pool = GrainFactory.Pool(entry.PoolId);
                 try
                 {
                     var result = entry.Channel == Channel.Online

@@ -27,6 +27,8 @@ public sealed partial class NumberPoolGrain(
     private const string VisitReminderReminder = "pool-visit-reminders";
     private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(30);
     private NumberPool? _pool;
+    /// <summary>The view of the pool as it is now; dropped by every change. Most of the rush reads it.</summary>
+    private PoolView? _view;
     private NoticeDispatch _notices = null!;
     private bool _visitReminderRegistered;
     private IGrainTimer? _noticeRetry;
@@ -57,7 +59,7 @@ public sealed partial class NumberPoolGrain(
     public Task<PoolView?> GetAsync()
     {
         if (Pool() is not { } pool) return Task.FromResult<PoolView?>(null);
-        return Task.FromResult<PoolView?>(pool.ToView());
+        return Task.FromResult<PoolView?>(_view ??= pool.ToView());
     }
 
     public Task<BookingResult> BookOnlineAsync(BookOnline command) =>
@@ -84,7 +86,7 @@ public sealed partial class NumberPoolGrain(
     {
         var result = await DecideAsync((pool, now) => pool.ChangeRatio(command.OnlinePercent, command.By, command.Reason, now));
         if (result.Outcome == PoolOutcome.Ok) LogRatioChanged(this.GetPrimaryKeyString(), command.OnlinePercent, command.By);
-        return new RatioResult(result.Outcome, result.Outcome is PoolOutcome.Ok ? _pool!.ToView() : null, result.Detail);
+        return new RatioResult(result.Outcome, result.Outcome is PoolOutcome.Ok ? _view ??= _pool!.ToView() : null, result.Detail);
     }
 
     public Task<BookingView?> GetBookingAsync(string bookingId)
@@ -146,6 +148,7 @@ public sealed partial class NumberPoolGrain(
         var now = clock.Now;
         var advanced = _pool.Advance(now);
         var decision = decide(_pool, now);
+        if (advanced || decision.Changed) _view = null;
         var definition = _pool.State.Definition!;
         var result = decision.ToResult(definition);
         if (!advanced && !decision.Changed && decision.Booking is null) return result;
@@ -166,7 +169,11 @@ public sealed partial class NumberPoolGrain(
 
     private NumberPool? Pool()
     {
-        if (_pool is not null && !_commit.Faulted && _pool.Advance(clock.Now)) _ = CommitInBackgroundAsync();
+        if (_pool is not null && !_commit.Faulted && _pool.Advance(clock.Now))
+        {
+            _view = null;
+            _ = CommitInBackgroundAsync();
+        }
         return _pool;
     }
 

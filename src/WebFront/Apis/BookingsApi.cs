@@ -23,7 +23,7 @@ public static class BookingsApi
     public static async Task<IResult> GetBooking(string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!BookingId.TryParse(bookingId, out var id)) return UnknownBooking(bookingId);
-        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
+        var booking = await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId);
         if (booking is null || (!user.IsStaff() && !await user.CanActForAsync(booking.PatientId, grains))) return UnknownBooking(bookingId);
         return TypedResults.Ok(booking);
     }
@@ -43,7 +43,7 @@ public static class BookingsApi
             return cancellation.Reason == "not-found"
                 ? UnknownBooking(bookingId)
                 : Problems.Problem(ProblemCodes.StatusOf(cancellation.Reason!), cancellation.Reason!, cancellation.Detail, cancellation.DetailEn);
-        var booking = BookingId.TryParse(bookingId, out var id) ? await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId) : null;
+        var booking = BookingId.TryParse(bookingId, out var id) ? await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId) : null;
         return TypedResults.Ok(new CancelledBooking(booking, cancellation.RefundFen, cancellation.OutRefundNo, cancellation.Detail, cancellation.DetailEn));
     }
 
@@ -70,7 +70,7 @@ public static class PatientBookingsReader
         var ids = await grains.Patient(patientId).GetBookingIdsAsync();
         var views = await Task.WhenAll(ids.Select(async bookingId =>
             BookingId.TryParse(bookingId, out var id)
-                ? await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId)
+                ? await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId)
                 : null));
         return views.OfType<BookingView>().ToList();
     }

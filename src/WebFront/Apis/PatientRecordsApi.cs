@@ -83,7 +83,7 @@ public static class PatientRecordsApi
     {
         if (!BookingId.TryParse(request.BookingId, out var id) || !OutpatientNumberFormat.IsWellFormed(request.OutpatientNumber))
             return Problems.Validation(new Dictionary<string, string[]> { ["bookingId"] = ["The booking number on the confirmation and the outpatient number."] });
-        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(request.BookingId!);
+        var booking = await grains.Pool(id.Pool.ToString()).GetBookingAsync(request.BookingId!);
         if (booking is null || booking.PatientId != request.OutpatientNumber)
             return Problems.NotFound("No such booking", "No booking with this number for this outpatient number.");
         return await CheckInAsync(request.BookingId!, "kiosk", grains);
@@ -92,7 +92,7 @@ public static class PatientRecordsApi
     private static async Task<IResult> CheckInAsync(string bookingId, string by, IGrainFactory grains)
     {
         if (!BookingId.TryParse(bookingId, out var id)) return Problems.NotFound("No such booking", $"No booking '{bookingId}'.");
-        var result = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).CheckInAsync(bookingId, by);
+        var result = await grains.Pool(id.Pool.ToString()).CheckInAsync(bookingId, by);
         return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Booking) : Problems.For(result.Outcome, result.Detail);
     }
 

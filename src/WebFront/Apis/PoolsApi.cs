@@ -25,7 +25,7 @@ public static class PoolsApi
     public static async Task<IResult> GetPool(string poolId, IGrainFactory grains)
     {
         if (!PoolId.TryParse(poolId, out _)) return UnknownPool(poolId);
-        var pool = await grains.GetGrain<INumberPoolGrain>(poolId).GetAsync();
+        var pool = await grains.Pool(poolId).GetAsync();
         return pool is null ? UnknownPool(poolId) : TypedResults.Ok(pool);
     }
 
@@ -41,7 +41,7 @@ public static class PoolsApi
         if (!await user.CanActForAsync(request.PatientId, grains))
             return Problems.Problem(StatusCodes.Status403Forbidden, "not-owner", "Not your patient", "You can book only for yourself or a family member your account manages.");
         // Most attempts of a rush meet a sold-out pool: answer them without writing a fairness reservation.
-        if (await grains.GetGrain<INumberPoolGrain>(poolId).RefuseAnyOnlineAsync(request.RequestId!) is { } refused) return Created(refused);
+        if (await grains.Pool(poolId).RefuseAnyOnlineAsync(request.RequestId!) is { } refused) return Created(refused);
         var result = await grains.Patient(request.PatientId!).BookOnlineAsync(poolId, request.RequestId!, periodStart);
         return Created(result);
     }
@@ -61,14 +61,14 @@ public static class PoolsApi
     {
         if (!PoolId.TryParse(poolId, out _)) return UnknownPool(poolId);
         if (request.Validate() is { IsValid: false } check) return check.ToProblem();
-        var result = await grains.GetGrain<INumberPoolGrain>(poolId).ChangeRatioAsync(new ChangeRatio(request.OnlinePercent!.Value, user.Name(), request.Reason!.Trim()));
+        var result = await grains.Pool(poolId).ChangeRatioAsync(new ChangeRatio(request.OnlinePercent!.Value, user.Name(), request.Reason!.Trim()));
         return result.Outcome == PoolOutcome.Ok ? TypedResults.Ok(result.Pool) : Problems.For(result.Outcome, result.Detail);
     }
 
     public static async Task<IResult> GetBookings(string poolId, IGrainFactory grains)
     {
         if (!PoolId.TryParse(poolId, out _)) return UnknownPool(poolId);
-        var pool = grains.GetGrain<INumberPoolGrain>(poolId);
+        var pool = grains.Pool(poolId);
         if (await pool.GetAsync() is null) return UnknownPool(poolId);
         return TypedResults.Ok(await pool.GetBookingsAsync());
     }

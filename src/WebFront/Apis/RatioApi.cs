@@ -39,7 +39,7 @@ public static class RatioApi
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var poolIds = await directory.PoolsOnAsync(day, departmentId);
-            var changed = await Task.WhenAll(poolIds.Select(async id => (Id: id, Result: await grains.GetGrain<INumberPoolGrain>(id).ChangeRatioAsync(command))));
+            var changed = await Task.WhenAll(poolIds.Select(async id => (Id: id, Result: await grains.Pool(id).ChangeRatioAsync(command))));
             results.AddRange(changed.Select(c => new PoolRatioOutcome(
                 c.Id, c.Result.Outcome == PoolOutcome.Ok ? "changed" : Reason(c.Result.Outcome),
                 c.Result.Pool?.OnlineQuota, c.Result.Pool?.WindowQuota, c.Result.Pool?.OnlineClosed, c.Result.Detail)));

@@ -81,7 +81,7 @@ public static class ScheduleReader
     public static async Task<IReadOnlyList<ScheduleEntry>> ReadAsync(IGrainFactory grains, HospitalDirectory directory, DateOnly day, string? departmentId)
     {
         var poolIds = await grains.GetGrain<IHospitalDirectoryGrain>(0).PoolsOnAsync(day, departmentId);
-        var pools = await Task.WhenAll(poolIds.Select(id => grains.GetGrain<INumberPoolGrain>(id).GetAsync()));
+        var pools = await Task.WhenAll(poolIds.Select(id => grains.Pool(id).GetAsync()));
         return pools
             .OfType<PoolView>()
             .Select(p => Entry(p, directory))

@@ -24,7 +24,7 @@ public sealed class PaymentCheckout(IGrainFactory grains, WeChatPayGateway pay, 
     public async Task<Checkout> ForBookingAsync(ClaimsPrincipal user, string? bookingId)
     {
         if (!BookingId.TryParse(bookingId, out var id)) return Checkout.Refused("not-found", "没有这个预约。", "No such booking.");
-        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId!);
+        var booking = await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId!);
         if (booking is null || !await user.CanActForAsync(booking.PatientId, grains))
             return Checkout.Refused("not-found", "没有这个预约。", "No such booking.");
         var invoice = await grains.GetGrain<IInvoiceGrain>(RegistrationInvoices.IdFor(bookingId!)).EnsureRegistrationAsync(bookingId!);
@@ -52,7 +52,7 @@ public sealed class PaymentCheckout(IGrainFactory grains, WeChatPayGateway pay, 
     {
         var unknown = new RegistrationCancellation("not-found", "没有这个预约。", "No such booking.");
         if (!BookingId.TryParse(bookingId, out var id)) return unknown;
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
+        var pool = grains.Pool(id.Pool.ToString());
         var booking = await pool.GetBookingAsync(bookingId!);
         if (booking is null || (!staff && !await user.CanActForAsync(booking.PatientId, grains))) return unknown;
 

@@ -33,7 +33,7 @@ public sealed class KioskModel(IGrainFactory grains) : HospitalPageModel
         var bookingId = BookingNumber?.Trim().ToUpperInvariant();
         if (!BookingId.TryParse(bookingId, out var id) || !OutpatientNumberFormat.IsWellFormed(number))
             return Fail(T.KioskInputRequired, StatusCodes.Status400BadRequest);
-        var pool = grains.GetGrain<INumberPoolGrain>(id.Pool.ToString());
+        var pool = grains.Pool(id.Pool.ToString());
         var booking = await pool.GetBookingAsync(bookingId);
         if (booking is null || booking.PatientId != number) return Fail(T.KioskUnknown, StatusCodes.Status404NotFound);
         var result = await pool.CheckInAsync(bookingId, "kiosk");

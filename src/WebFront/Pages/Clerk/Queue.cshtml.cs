@@ -35,7 +35,7 @@ public sealed class QueueModel(IGrainFactory grains, HospitalClock clock) : Hosp
         if (!await LoadAsync(poolId)) return Fail(T.UnknownPool, StatusCodes.Status404NotFound);
         if (!BookingId.TryParse(bookingId, out var id) || id.Pool.ToString() != poolId)
             return Fail(PoolOutcome.UnknownBooking, PageAction.Cancel);
-        var result = await grains.GetGrain<INumberPoolGrain>(poolId).CancelAsync(new CancelBooking(bookingId, User.Name(), ActorIsStaff: true));
+        var result = await grains.Pool(poolId).CancelAsync(new CancelBooking(bookingId, User.Name(), ActorIsStaff: true));
         if (result.Outcome != PoolOutcome.Ok)
         {
             await LoadAsync(poolId);
@@ -50,7 +50,7 @@ public sealed class QueueModel(IGrainFactory grains, HospitalClock clock) : Hosp
         if (!await LoadAsync(poolId)) return Fail(T.UnknownPool, StatusCodes.Status404NotFound);
         if (!BookingId.TryParse(bookingId, out var id) || id.Pool.ToString() != poolId)
             return Fail(PoolOutcome.UnknownBooking, PageAction.CheckIn);
-        var result = await grains.GetGrain<INumberPoolGrain>(poolId).CheckInAsync(bookingId!, User.Name());
+        var result = await grains.Pool(poolId).CheckInAsync(bookingId!, User.Name());
         if (result.Outcome != PoolOutcome.Ok)
         {
             await LoadAsync(poolId);
@@ -63,7 +63,7 @@ public sealed class QueueModel(IGrainFactory grains, HospitalClock clock) : Hosp
     private async Task<bool> LoadAsync(string poolId)
     {
         if (!PoolId.TryParse(poolId, out _)) return false;
-        var pool = grains.GetGrain<INumberPoolGrain>(poolId);
+        var pool = grains.Pool(poolId);
         var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
         Pool = await pool.GetAsync();
         if (Pool is null) return false;

@@ -18,7 +18,7 @@ public sealed class TicketModel(IGrainFactory grains) : HospitalPageModel
     {
         if (!BookingId.TryParse(bookingId, out var id)) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
         var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
-        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
+        var booking = await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId);
         if (booking is null) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
         Card = BookingCard.From(booking, await directoryTask);
         return Page();

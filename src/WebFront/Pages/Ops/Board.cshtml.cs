@@ -57,7 +57,7 @@ public sealed class BoardModel(IGrainFactory grains, HospitalClock clock, Bookin
         if (Check(percent, reason) is { } problem) return Fail(problem, StatusCodes.Status400BadRequest);
         if (!PoolId.TryParse(poolId, out _)) return Fail(T.UnknownPool, StatusCodes.Status404NotFound);
 
-        var result = await grains.GetGrain<INumberPoolGrain>(poolId).ChangeRatioAsync(new ChangeRatio(percent!.Value, User.Name(), reason!.Trim()));
+        var result = await grains.Pool(poolId).ChangeRatioAsync(new ChangeRatio(percent!.Value, User.Name(), reason!.Trim()));
         if (result.Outcome != PoolOutcome.Ok || result.Pool is not { } pool) return Fail(result.Outcome, PageAction.Ratio);
         Notice = T.RatioChanged(Describe(pool), pool.OnlinePercent, pool.OnlineQuota, pool.WindowQuota);
         return RedirectToPage(new { date = Date });

@@ -18,7 +18,7 @@ public sealed class BookingModel(IGrainFactory grains, HospitalClock clock) : Ho
     {
         if (!BookingId.TryParse(bookingId, out var id)) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
         var directoryTask = grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
-        var booking = await grains.GetGrain<INumberPoolGrain>(id.Pool.ToString()).GetBookingAsync(bookingId);
+        var booking = await grains.Pool(id.Pool.ToString()).GetBookingAsync(bookingId);
         // A patient must not learn whether someone else's booking exists; their family's are theirs to see.
         if (booking is null || !await User.CanActForAsync(booking.PatientId, grains)) return Fail(T.UnknownBooking, StatusCodes.Status404NotFound);
         Card = await BookingBill.AttachAsync(grains, BookingCard.From(booking, await directoryTask), clock.Now);

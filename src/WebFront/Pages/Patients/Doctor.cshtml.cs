@@ -30,7 +30,7 @@ public sealed class DoctorModel(IGrainFactory grains, HospitalClock clock, Booki
             .SelectMany(offset => directory.PoolsOn(today.AddDays(offset), doctor.DepartmentId))
             .Where(pool => pool.DoctorId == id)
             .Select(pool => pool.ToString());
-        var pools = await Task.WhenAll(poolIds.Select(poolId => grains.GetGrain<INumberPoolGrain>(poolId).GetAsync()));
+        var pools = await Task.WhenAll(poolIds.Select(poolId => grains.Pool(poolId).GetAsync()));
         Sessions = pools.OfType<PoolView>().Where(p => p.SessionEnd > Now).ToList();
         return Page();
     }

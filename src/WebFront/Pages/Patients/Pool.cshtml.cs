@@ -67,7 +67,7 @@ public sealed class PoolModel(IGrainFactory grains, HospitalClock clock) : Hospi
     private async Task<bool> LoadAsync(string poolId)
     {
         if (!PoolId.TryParse(poolId, out _)) return false;
-        var poolTask = grains.GetGrain<INumberPoolGrain>(poolId).GetAsync();
+        var poolTask = grains.Pool(poolId).GetAsync();
         var patientTask = CurrentCardAsync();
         var directory = await grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
         Pool = await poolTask;
