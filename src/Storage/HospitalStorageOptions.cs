@@ -137,11 +137,34 @@ public sealed class HospitalStorageOptions
         }.ToString();
     }
 
-    /// <summary>The PostgreSQL connection string, or an exception naming the missing key.</summary>
+    /// <summary>
+    /// The PostgreSQL connection string, or an exception naming the missing key. Unless the string
+    /// says otherwise, two Npgsql settings that change nothing about durability are turned on:
+    /// Orleans' ADO.NET provider sends the same few statements for every grain write, so they are
+    /// prepared once per connection (<c>Max Auto Prepare</c>), and it leaves no session state
+    /// behind, so a pooled connection needs no <c>DISCARD ALL</c> (<c>No Reset On Close</c>).
+    /// Measured in the 07:00 rush (docs/performance.md): sustained booking 711 → 1,108 per second.
+    /// </summary>
     public string GetPostgreSqlConnectionString() =>
         string.IsNullOrWhiteSpace(PostgreSql)
             ? throw new InvalidOperationException("Storage:PostgreSql must be set when Storage:Mode is PostgreSql.")
-            : PostgreSql;
+            : WithStatementReuse(PostgreSql);
+
+    /// <summary>Adds automatic preparation and no reset on close where the string does not set them.</summary>
+    public static string WithStatementReuse(string connectionString)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows; the generic one only for those written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Says(string keyword) => written.ContainsKey(keyword) || written.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Says("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 20;
+            if (!Says("Auto Prepare Min Usages")) builder.AutoPrepareMinUsages = 2;
+        }
+        if (!Says("No Reset On Close")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     private static bool TryParsePostgreSql(string connectionString, out string error)
     {

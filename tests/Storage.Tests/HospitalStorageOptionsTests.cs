@@ -1,6 +1,7 @@
 using HospitalOrleans.Storage.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace HospitalOrleans.Storage.Tests;
 
@@ -84,5 +85,29 @@ public sealed class HospitalStorageOptionsTests
         Assert.True(Directory.Exists(directory));
         Assert.Equal(Path.Combine(directory, "hospital.db"), connectionString.DataSource);
         Assert.Equal(30, connectionString.DefaultTimeout);
+    }
+
+    [Fact]
+    public void PostgreSqlStatementsArePreparedAndConnectionsNotResetUnlessTheStringSaysOtherwise()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(
+            new HospitalStorageOptions { PostgreSql = "Host=db;Database=hospital;Maximum Pool Size=50" }.GetPostgreSqlConnectionString());
+
+        Assert.Equal(20, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(50, tuned.MaxPoolSize);
+        Assert.Equal("hospital", tuned.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false")]
+    [InlineData("Host=db;MaxAutoPrepare=0;NoResetOnClose=false")]
+    public void AnOperatorsOwnPostgreSqlSettingsAreKept(string connectionString)
+    {
+        var kept = new NpgsqlConnectionStringBuilder(new HospitalStorageOptions { PostgreSql = connectionString }.GetPostgreSqlConnectionString());
+
+        Assert.Equal(0, kept.MaxAutoPrepare);
+        Assert.False(kept.NoResetOnClose);
     }
 }

@@ -34,8 +34,18 @@ public static partial class Postgres
         """;
 
     /// <summary>A data source whose connections see only <paramref name="schema"/>.</summary>
+    /// <summary>
+    /// With the Npgsql settings the platform uses on PostgreSQL (statements prepared automatically,
+    /// no reset on close; src/Storage/HospitalStorageOptions.cs), so that only the engine differs.
+    /// </summary>
     public static NpgsqlDataSource DataSource(string connectionString, string schema) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString);
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            SearchPath = schema,
+            MaxAutoPrepare = 20,
+            AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
+        }.ConnectionString);
 
     public static string Describe(string connectionString, string schema)
     {
