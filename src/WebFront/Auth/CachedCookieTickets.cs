@@ -17,7 +17,7 @@ namespace HospitalOrleans.WebFront.Auth;
 public sealed class CachedCookieTickets(ISecureDataFormat<AuthenticationTicket> inner, MemoryCache cache) : ISecureDataFormat<AuthenticationTicket>
 {
     /// <summary>How long an unused entry stays; far shorter than a sign-in lasts.</summary>
-    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(2);
 
     public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
@@ -44,8 +44,8 @@ public sealed class CachedCookieTickets(ISecureDataFormat<AuthenticationTicket> 
 /// <summary>Wraps the cookie scheme's ticket format, once the framework has made it.</summary>
 public sealed class CacheCookieTickets : IPostConfigureOptions<CookieAuthenticationOptions>
 {
-    /// <summary>Entries at most: about 2 KB each, so the cache stays near 100 MB at its fullest.</summary>
-    public const int MaxTickets = 50_000;
+    /// <summary>Entries at most: about 2 KB each, so the cache stays near 40 MB at its fullest.</summary>
+    public const int MaxTickets = 20_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxTickets });
 
