@@ -60,6 +60,9 @@ public sealed class PatientSupply(RushHttp http, IReadOnlyList<Uri> fronts, int 
         var answer = await http.SignInPatientAsync(meter, fronts[front], patient);
         if (answer.IsSuccess) return patient;
         Interlocked.Increment(ref _failedSignIns);
+        // A phone that failed to sign in does not try again at once: without a pause, a closed-loop
+        // client facing a proxy with no live front would spin (half a million sign-ins in one chaos run).
+        if (meter is not null) await Task.Delay(TimeSpan.FromSeconds(1));
         return null;
     }
 }

@@ -2,6 +2,8 @@ using HospitalOrleans.RushDriver;
 using HospitalOrleans.RushDriver.Report;
 
 if (args.Length > 0 && args[0] == "compare") return await Markdown.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "deadlines") return await HospitalOrleans.RushDriver.Chaos.Deadlines.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "chaos-report") return await HospitalOrleans.RushDriver.Chaos.ChaosReport.RunAsync(args[1..]);
 
 if (args.Length == 0 || args.Any(a => a is "--help" or "-h"))
 {

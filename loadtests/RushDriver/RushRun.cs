@@ -127,7 +127,7 @@ public static class RushRun
         }
     }
 
-    private static async Task<RushDay> ReadDayAsync(RushHttp http, Uri front, DateOnly date)
+    internal static async Task<RushDay> ReadDayAsync(RushHttp http, Uri front, DateOnly date)
     {
         var answer = await http.SendAsync(null, RequestKind.Read, HttpMethod.Get, front, $"/api/schedule?date={date:yyyy-MM-dd}", null, null);
         if (!answer.IsSuccess) throw new InvalidOperationException($"GET /api/schedule?date={date:yyyy-MM-dd} answered {answer.Status} {answer.Outcome}.");

@@ -1,4 +1,5 @@
 using HospitalOrleans.Domain.Time;
+using HospitalOrleans.Hosting.Resilience;
 using HospitalOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class HospitalHosting
         {
             silo.AddHospitalStorage(storage);
             silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
+            silo.Services.Configure<ExceptionSerializationOptions>(ClusterReshaping.PassStoreFailures);
             silo.Services.AddHospitalGrainServices(calendar, builder.Configuration);
         });
         builder.Services.ValidateWeChatOnStart();
@@ -43,7 +45,14 @@ public static class HospitalHosting
         {
             client.AddHospitalClustering(storage);
             client.Services.AddSerializer(s => s.AddDomainJsonCodec());
+            client.Services.Configure<ExceptionSerializationOptions>(ClusterReshaping.PassStoreFailures);
+            // Calls rejected while a silo dies or leaves are sent again for a bounded time (ADR 8).
+            client.AddOutgoingGrainCallFilter<RetryRejectedCalls>();
+            // A call in flight on a silo that dies gets no answer; 10 s (Orleans' default: 30 s)
+            // bounds how long a patient's request can hang before the front answers 503.
+            client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(HospitalClock.System);
         builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));
         builder.Services.AddHospitalWeChat(builder.Configuration).ValidateWeChatOnStart();

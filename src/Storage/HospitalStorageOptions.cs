@@ -48,6 +48,13 @@ public sealed class HospitalStorageOptions
     /// <summary>Port Orleans clients (web fronts) connect to (<c>Storage:GatewayPort</c>). Unset: Orleans' 30000.</summary>
     public int? GatewayPort { get; set; }
 
+    /// <summary>
+    /// The address a silo advertises to the cluster and listens on (<c>Storage:AdvertisedIp</c>).
+    /// Unset: Orleans picks this machine's first non-loopback address. A cluster on one machine uses
+    /// 127.0.0.1; several machines each give their own address.
+    /// </summary>
+    public string? AdvertisedIp { get; set; }
+
     public int SiloPortOrDefault => SiloPort ?? 11111;
 
     public int GatewayPortOrDefault => GatewayPort ?? 30000;
@@ -83,6 +90,11 @@ public sealed class HospitalStorageOptions
         if (SiloPortOrDefault is < 1 or > 65535 || GatewayPortOrDefault is < 1 or > 65535 || SiloPortOrDefault == GatewayPortOrDefault)
         {
             problems.Add($"Storage:SiloPort ({SiloPortOrDefault}) and Storage:GatewayPort ({GatewayPortOrDefault}) must be distinct ports 1–65535.");
+        }
+
+        if (AdvertisedIp is not null && !System.Net.IPAddress.TryParse(AdvertisedIp, out _))
+        {
+            problems.Add($"Storage:AdvertisedIp '{AdvertisedIp}' is not an IP address.");
         }
 
         if (Mode == StorageMode.Embedded && string.IsNullOrWhiteSpace(DataDirectory))

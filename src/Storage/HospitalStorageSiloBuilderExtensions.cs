@@ -85,7 +85,9 @@ public static class HospitalStorageSiloBuilderExtensions
                 return silo.UseLocalhostClustering(options.SiloPortOrDefault, options.GatewayPortOrDefault, serviceId: options.ServiceId, clusterId: options.ClusterId);
             case StorageMode.PostgreSql:
                 silo.AddSchemaInstaller(options);
-                if (options.SiloPort is not null || options.GatewayPort is not null)
+                if (options.AdvertisedIp is { } address)
+                    silo.ConfigureEndpoints(System.Net.IPAddress.Parse(address), options.SiloPortOrDefault, options.GatewayPortOrDefault, listenOnAnyHostAddress: false);
+                else if (options.SiloPort is not null || options.GatewayPort is not null)
                     silo.ConfigureEndpoints(options.SiloPortOrDefault, options.GatewayPortOrDefault);
                 return silo.UseAdoNetClustering(clustering =>
                 {

@@ -1,12 +1,15 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using HospitalOrleans.Hosting;
+using HospitalOrleans.Hosting.Resilience;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Billing;
+using HospitalOrleans.WebFront.Http;
 using HospitalOrleans.WebFront.Pages;
 using HospitalOrleans.WebFront.WeChat;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -19,6 +22,8 @@ public static class HospitalWeb
     {
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterUnavailableHandler>();
+        services.AddHospitalReadiness();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHospitalPages();
@@ -31,6 +36,12 @@ public static class HospitalWeb
         services.AddSingleton<PaymentCheckout>();
         services.AddSingleton<BillIssuer>();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
+
+        // Several fronts behind one proxy read each other's cookies: one application name and,
+        // when DataProtection:KeyDirectory is set, one key ring on a directory they share.
+        var protection = services.AddDataProtection().SetApplicationName("HospitalOrleans");
+        if (builder.Configuration["DataProtection:KeyDirectory"] is { Length: > 0 } keyDirectory)
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keyDirectory));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -101,7 +112,7 @@ public static class HospitalWeb
         app.MapBillsApi();
         app.MapPaymentsApi();
         app.MapFinanceApi();
-        app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
+        app.MapHospitalHealth();
         return app;
     }
 

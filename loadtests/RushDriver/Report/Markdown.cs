@@ -97,15 +97,16 @@ public static class Markdown
         return md.ToString();
     }
 
-    public static async Task ReplaceSectionAsync(string docPath, string section)
+    /// <summary>Replaces the text between the markers (inclusive) with <paramref name="section"/>, or appends it.</summary>
+    public static async Task ReplaceSectionAsync(string docPath, string section, string beginMarker = Begin, string endMarker = End)
     {
         var text = File.Exists(docPath) ? await File.ReadAllTextAsync(docPath) : "";
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
+        var begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         string updated;
         if (begin >= 0 && end > begin)
         {
-            var after = end + End.Length;
+            var after = end + endMarker.Length;
             if (after < text.Length && text[after] == '\n') after++;
             updated = text[..begin] + section + text[after..];
         }

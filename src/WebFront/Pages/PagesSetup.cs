@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using HospitalOrleans.Hosting.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -42,8 +43,9 @@ public static class PagesSetup
     }
 
     /// <summary>
-    /// For pages, an unexpected failure (a grain call that timed out, a silo going away) becomes an
-    /// empty 500 that the status-code pages render kindly; other requests are left alone.
+    /// For pages, an unexpected failure becomes an empty 500, and a cluster that cannot answer (a
+    /// silo going away, a call that timed out) an empty 503 with Retry-After; the status-code pages
+    /// render both kindly. Other requests are left alone.
     /// </summary>
     private static async Task KindFailuresAsync(HttpContext http, RequestDelegate next, ILogger log)
     {
@@ -61,7 +63,13 @@ public static class PagesSetup
         {
             PageLog.PageFailed(log, failure, http.Request.Method, http.Request.Path);
             http.Response.Clear();
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            // A cluster that is changing shape or cannot reach its store: "try again shortly", not an error.
+            if (ClusterReshaping.MeansUnavailable(failure))
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = "2";
+            }
+            else http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
 

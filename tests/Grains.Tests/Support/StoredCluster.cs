@@ -22,7 +22,7 @@ public static class StoredCluster
         builder.Options.ServiceId = serviceId;
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(storage));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<DomainCodecClient>();
+        builder.AddClientBuilderConfigurator<FrontClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

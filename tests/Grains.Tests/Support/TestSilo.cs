@@ -31,3 +31,38 @@ public sealed class DomainCodecClient : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder client) =>
         client.Services.AddSerializer(s => s.AddDomainJsonCodec());
 }
+
+/// <summary>A client as a web front makes it: the domain codec and the retry of calls rejected while the cluster reshapes.</summary>
+public sealed class FrontClient : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder client)
+    {
+        client.Services.AddSerializer(s => s.AddDomainJsonCodec());
+        client.Services.AddSingleton(TimeProvider.System);
+        client.AddOutgoingGrainCallFilter<Hosting.Resilience.RetryRejectedCalls>();
+        client.AddOutgoingGrainCallFilter<CountRejections>(); // after the retry: sees every attempt
+    }
+
+    /// <summary>Attempts the cluster rejected, in every test cluster of this process: proof that a fault reached the callers.</summary>
+    public static long Rejections => Interlocked.Read(ref CountRejections.Count);
+
+    private sealed class CountRejections : IOutgoingGrainCallFilter
+    {
+        public static long Count;
+
+        public async Task Invoke(IOutgoingGrainCallContext context)
+        {
+            try
+            {
+                await context.Invoke();
+            }
+            catch (Exception failure) when (Hosting.Resilience.ClusterReshaping.WasRejected(failure))
+            {
+                Interlocked.Increment(ref Count);
+                throw;
+            }
+            if (context.Response?.Exception is { } answered && Hosting.Resilience.ClusterReshaping.WasRejected(answered))
+                Interlocked.Increment(ref Count);
+        }
+    }
+}
