@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using HospitalOrleans.Hosting;
 using HospitalOrleans.Hosting.Resilience;
+using HospitalOrleans.Hosting.Telemetry;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Billing;
@@ -24,6 +25,7 @@ public static class HospitalWeb
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterUnavailableHandler>();
         services.AddHospitalReadiness();
+        services.AddHospitalMetrics();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHospitalPages();
@@ -113,6 +115,7 @@ public static class HospitalWeb
         app.MapPaymentsApi();
         app.MapFinanceApi();
         app.MapHospitalHealth();
+        app.MapHospitalMetrics();
         return app;
     }
 

@@ -15,6 +15,7 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> onFault)
     private TaskCompletionSource? _inFlight;
     private bool _dirty;
     private bool _writing;
+    private int _decisions;
 
     public bool Faulted { get; private set; }
 
@@ -25,7 +26,11 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> onFault)
     public Task DurableAsync(bool changed)
     {
         if (Faulted) return Task.FromException(new InvalidOperationException("An earlier write failed; the grain is reloading its durable state."));
-        if (changed) _dirty = true;
+        if (changed)
+        {
+            _dirty = true;
+            _decisions++;
+        }
         if (_dirty)
         {
             _nextBatch ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,9 +52,14 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> onFault)
                 _nextBatch = null;
                 _dirty = false;
                 _inFlight = batch;
+                var decisions = _decisions;
+                _decisions = 0;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await write();
+                    Telemetry.HospitalMetrics.CommitBatchSize.Record(decisions);
+                    Telemetry.HospitalMetrics.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (Exception failure)
                 {

@@ -5,6 +5,7 @@ using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Notices;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Persistence;
+using HospitalOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -50,10 +51,17 @@ public sealed partial class NumberPoolGrain(
             state = NumberPool.Open(plan.Definition, plan.OnlinePercent);
         }
         _pool = new NumberPool(state);
+        HospitalMetrics.ActivePools.Add(1);
         _notices.MarkAllDurable(state);
         if (_pool.Advance(clock.Now)) _ = CommitInBackgroundAsync();
         ScheduleDeadlines();
         DispatchNotices();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pool is not null) HospitalMetrics.ActivePools.Add(-1);
+        return Task.CompletedTask;
     }
 
     public Task<PoolView?> GetAsync()
@@ -63,15 +71,21 @@ public sealed partial class NumberPoolGrain(
     }
 
     public Task<BookingResult> BookOnlineAsync(BookOnline command) =>
-        DecideAsync((pool, now) => pool.BookOnline(command.PatientId, command.RequestId, command.PeriodStart, calendar.Hold, now));
+        DecideAsync((pool, now) => pool.BookOnline(command.PatientId, command.RequestId, command.PeriodStart, calendar.Hold, now), "online");
 
-    public Task<BookingResult?> RefuseAnyOnlineAsync(string requestId) =>
-        Task.FromResult(Pool() is { } pool && pool.RefuseAnyOnline(requestId, clock.Now) is { } refusal
-            ? refusal.ToResult(pool.State.Definition!)
-            : (BookingResult?)null);
+    public Task<BookingResult?> RefuseAnyOnlineAsync(string requestId)
+    {
+        if (Pool() is not { } pool || pool.RefuseAnyOnline(requestId, clock.Now) is not { } refusal) return Task.FromResult<BookingResult?>(null);
+        CountAttempt("online", refusal.Rejection?.ToString() ?? "replayed");
+        return Task.FromResult<BookingResult?>(refusal.ToResult(pool.State.Definition!));
+    }
+
+    /// <summary>Booking attempts per channel and outcome, for the operators' metrics (no ids).</summary>
+    private static void CountAttempt(string channel, string outcome) =>
+        HospitalMetrics.BookingAttempts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
 
     public Task<BookingResult> DrawWindowAsync(DrawWindow command) =>
-        DecideAsync((pool, now) => pool.DrawWindow(command.PatientId, command.RequestId, now));
+        DecideAsync((pool, now) => pool.DrawWindow(command.PatientId, command.RequestId, now), "window");
 
     public Task<BookingResult> CancelAsync(CancelBooking command) =>
         DecideAsync((pool, now) => pool.Cancel(command.BookingId, command.Actor, command.ActorIsStaff, now));
@@ -141,7 +155,7 @@ public sealed partial class NumberPoolGrain(
     /// the group commit. Everything before the await is synchronous: no other call can interleave
     /// between the check and the change.
     /// </summary>
-    private async Task<BookingResult> DecideAsync(Func<NumberPool, DateTimeOffset, PoolDecision> decide)
+    private async Task<BookingResult> DecideAsync(Func<NumberPool, DateTimeOffset, PoolDecision> decide, string? channel = null)
     {
         if (_pool is null) return BookingResult.Failed(PoolOutcome.UnknownPool, $"No clinic '{this.GetPrimaryKeyString()}' in the schedule.");
         if (_commit.Faulted) return Unavailable();
@@ -151,7 +165,12 @@ public sealed partial class NumberPoolGrain(
         if (advanced || decision.Changed) _view = null;
         var definition = _pool.State.Definition!;
         var result = decision.ToResult(definition);
-        if (!advanced && !decision.Changed && decision.Booking is null) return result;
+        var outcome = decision.Rejection?.ToString() ?? (decision.Changed ? "booked" : "replayed");
+        if (!advanced && !decision.Changed && decision.Booking is null)
+        {
+            if (channel is not null) CountAttempt(channel, outcome);
+            return result;
+        }
         try
         {
             // A replayed request waits too: its booking may still be in a write in flight.
@@ -159,8 +178,10 @@ public sealed partial class NumberPoolGrain(
         }
         catch (Exception)
         {
+            if (channel is not null) CountAttempt(channel, nameof(PoolOutcome.Unavailable));
             return Unavailable();
         }
+        if (channel is not null) CountAttempt(channel, outcome);
         if (decision.Changed) ScheduleDeadlines();
         DispatchNotices();
         // The booking may have moved on (e.g. expired) since; the answer reflects the decision.
