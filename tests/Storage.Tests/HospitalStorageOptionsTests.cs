@@ -110,4 +110,15 @@ public sealed class HospitalStorageOptionsTests
         Assert.Equal(0, kept.MaxAutoPrepare);
         Assert.False(kept.NoResetOnClose);
     }
+
+    [Fact]
+    public void AnAdvertisedAddressThatIsNotAnIpAddressIsNamedAsTheProblem()
+    {
+        var options = new HospitalStorageOptions { Mode = StorageMode.PostgreSql, PostgreSql = "Host=db", AdvertisedIp = "silo-one" };
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("Storage:AdvertisedIp 'silo-one' is not an IP address", problem);
+        Assert.Empty(new HospitalStorageOptions { Mode = StorageMode.PostgreSql, PostgreSql = "Host=db", AdvertisedIp = "127.0.0.1" }.Validate());
+    }
 }
