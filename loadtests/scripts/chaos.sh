@@ -2,8 +2,8 @@
 # Faults during the 07:00 rush (issue 7), each on a fresh 3-silo cluster (scripts/cluster.sh) with
 # the rush day loaded: the driver fills day R, then books day S for 75 s, through the proxy while the
 # fault strikes; then the invariant audit runs through the API and against PostgreSQL, and the
-# hiccup is measured from the driver's per-second record. Results: one table per fault in docs/reliability.md (--no-doc: only
-# in the output directory).
+# hiccup is measured from the driver's per-second record. Results: one table per fault in
+# docs/reliability.md (--no-doc: only in the output directory).
 #
 #   loadtests/scripts/chaos.sh                     # every fault, one after another
 #   loadtests/scripts/chaos.sh kill-silo           # or: restart-postgres, kill-front, rolling-restart
@@ -82,7 +82,7 @@ strike() {
             done
             ;;
     esac
-} 
+}
 
 for fault in $FAULTS; do
     dir="$OUT/$fault"

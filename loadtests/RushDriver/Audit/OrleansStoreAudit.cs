@@ -64,7 +64,7 @@ public sealed class OrleansStoreAudit(OrleansStoreAudit.Database database, strin
         var findings = new List<string>();
         foreach (var (poolId, snapshot) in snapshots)
         {
-            var state = journals.GetValueOrDefault(poolId)?.ApplyTo(snapshot) ?? snapshot;
+            var state = PoolJournal.Durable(snapshot, journals.GetValueOrDefault(poolId));
             pools.Add(ToPool(poolId, state));
             CheckSlots(poolId, state, findings);
         }

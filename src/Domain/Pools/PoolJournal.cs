@@ -55,6 +55,14 @@ public sealed class PoolJournal
     }
 
     /// <summary>
+    /// The durable state of a pool stored as <paramref name="snapshot"/> and, when one was written,
+    /// <paramref name="journal"/>: the journal applied if it continues that snapshot, else the
+    /// snapshot alone. Shares nothing with either.
+    /// </summary>
+    public static PoolState Durable(PoolState snapshot, PoolJournal? journal) =>
+        journal?.ApplyTo(snapshot) ?? snapshot.Copy();
+
+    /// <summary>
     /// Whether the next write should be a whole snapshot instead of this journal. A journal grows
     /// with every change until the next snapshot, and a snapshot costs the whole state: writing one
     /// every √(2n) changed items (n = slots + bookings) keeps the bytes written per change near their

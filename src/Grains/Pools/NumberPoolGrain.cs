@@ -80,9 +80,12 @@ public sealed partial class NumberPoolGrain(
         return Task.FromResult<BookingResult?>(refusal.ToResult(pool.State.Definition!));
     }
 
-    /// <summary>Booking attempts per channel and outcome, for the operators' metrics (no ids).</summary>
-    private static void CountAttempt(string channel, string outcome) =>
-        HospitalMetrics.BookingAttempts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+    /// <summary>Booking attempts per channel and outcome, for the operators' metrics (no ids); other decisions (no channel) are not counted.</summary>
+    private static void CountAttempt(string? channel, string outcome)
+    {
+        if (channel is not null)
+            HospitalMetrics.BookingAttempts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+    }
 
     public Task<BookingResult> DrawWindowAsync(DrawWindow command) =>
         DecideAsync((pool, now) => pool.DrawWindow(command.PatientId, command.RequestId, now), "window");
@@ -168,7 +171,7 @@ public sealed partial class NumberPoolGrain(
         var outcome = decision.Rejection?.ToString() ?? (decision.Changed ? "booked" : "replayed");
         if (!advanced && !decision.Changed && decision.Booking is null)
         {
-            if (channel is not null) CountAttempt(channel, outcome);
+            CountAttempt(channel, outcome);
             return result;
         }
         try
@@ -178,10 +181,10 @@ public sealed partial class NumberPoolGrain(
         }
         catch (Exception)
         {
-            if (channel is not null) CountAttempt(channel, nameof(PoolOutcome.Unavailable));
+            CountAttempt(channel, nameof(PoolOutcome.Unavailable));
             return Unavailable();
         }
-        if (channel is not null) CountAttempt(channel, outcome);
+        CountAttempt(channel, outcome);
         if (decision.Changed) ScheduleDeadlines();
         DispatchNotices();
         // The booking may have moved on (e.g. expired) since; the answer reflects the decision.

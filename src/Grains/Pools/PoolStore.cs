@@ -17,7 +17,7 @@ internal sealed class PoolStore(IPersistentState<PoolState> snapshot, IPersisten
     public PoolState? Load()
     {
         if (!snapshot.RecordExists || !snapshot.State.IsOpened) return null;
-        return (journal.RecordExists ? journal.State.ApplyTo(snapshot.State) : null) ?? snapshot.State.Copy();
+        return PoolJournal.Durable(snapshot.State, journal.RecordExists ? journal.State : null);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class ClusterReadiness(IGrainFactory grains, IServiceProvider serv
                 ? HealthCheckResult.Healthy($"{active.Count} active silo(s).")
                 : HealthCheckResult.Unhealthy("No active silo.");
         }
-        catch (Exception failure) when (failure is TimeoutException || ClusterReshaping.MeansUnavailable(failure) || failure is OrleansException)
+        catch (Exception failure) when (ClusterReshaping.MeansUnavailable(failure) || failure is OrleansException)
         {
             return HealthCheckResult.Unhealthy("The cluster does not answer.", failure);
         }

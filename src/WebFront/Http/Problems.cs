@@ -44,8 +44,11 @@ public static class Problems
     public static IResult Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Invalid request", extensions: new Dictionary<string, object?> { ["reason"] = "invalid" });
 
+    /// <summary>What every 503 of the platform tells the client to wait, API and pages alike.</summary>
+    public static readonly TimeSpan RetryAfterUnavailable = TimeSpan.FromSeconds(2);
+
     public static IResult Unavailable(string? detail) => new RetryAfter(
-        TimeSpan.FromSeconds(2),
+        RetryAfterUnavailable,
         Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Temporarily unavailable", detail));
 
     public static IResult Problem(int status, string reason, string title, string? detail) =>

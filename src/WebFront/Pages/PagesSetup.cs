@@ -67,7 +67,7 @@ public static class PagesSetup
             if (ClusterReshaping.MeansUnavailable(failure))
             {
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.Headers.RetryAfter = "2";
+                http.Response.Headers.RetryAfter = ((int)Http.Problems.RetryAfterUnavailable.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             else http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }

@@ -41,7 +41,7 @@ public sealed class StoredPool
     {
         var snapshot = JsonSerializer.Deserialize<PoolState>(_snapshot!, Json)!;
         var journal = _journal is null ? null : JsonSerializer.Deserialize<PoolJournal>(_journal, Json);
-        return journal?.ApplyTo(snapshot) ?? snapshot;
+        return PoolJournal.Durable(snapshot, journal);
     }
 
     /// <summary>A state's stored form without its snapshot number, to compare two states.</summary>

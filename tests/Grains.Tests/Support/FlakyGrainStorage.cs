@@ -64,7 +64,7 @@ public sealed class FlakyGrainStorage : IGrainStorage
     {
         var snapshot = Stored<PoolState>("pool", grainId);
         if (snapshot is null) return null;
-        return Stored<PoolJournal>("pool-journal", grainId)?.ApplyTo(snapshot) ?? snapshot;
+        return PoolJournal.Durable(snapshot, Stored<PoolJournal>("pool-journal", grainId));
     }
 
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
