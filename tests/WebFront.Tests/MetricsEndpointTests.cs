@@ -1,31 +1,35 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using HospitalOrleans.WebFront.Tests.Support;
 
 namespace HospitalOrleans.WebFront.Tests;
 
 /// <summary>
-/// <c>/metrics</c> gives Prometheus the booking attempts by channel and outcome, the pools' commit
-/// batches and Orleans' own figures, and nothing that names a patient or a booking.
+/// <c>/metrics</c> gives Prometheus the booking attempts and their durations by channel and
+/// outcome, the pools' commit batches and Orleans' own figures, and nothing that names a patient
+/// or a booking.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed partial class MetricsEndpointTests(HospitalApp app)
+public sealed class MetricsEndpointTests(HospitalApp app)
 {
+    private const string Attempts = "hospital_booking_attempts_total";
+    private const string Durations = "hospital_booking_duration_milliseconds_count";
+
     [Fact]
     public async Task ABookingCountsAsBookedOnlineAndCommitsAreMeasuredWithoutAnyId()
     {
         using var patient = await app.SignedInPatient("PAT011");
         var pool = (await Api.BookablePool(patient, 4, 7)).GetProperty("poolId").GetString();
-        var before = Count(await Scrape(), "online", "booked");
+        var before = await app.MetricsAsync();
 
         var response = await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", new { patientId = "PAT011", requestId = "metrics-1" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var bookingId = (await response.Json()).GetProperty("bookingId").GetString()!;
 
-        var metrics = await Scrape();
-        Assert.Equal(before + 1, Count(metrics, "online", "booked"));
+        var metrics = await app.MetricsAsync();
+        (string, string)[] onlineBooked = [("channel", "online"), ("outcome", "booked")];
+        Assert.Equal(Scrape.Value(before, Attempts, onlineBooked) + 1, Scrape.Value(metrics, Attempts, onlineBooked));
+        Assert.Equal(Scrape.Value(before, Durations, onlineBooked) + 1, Scrape.Value(metrics, Durations, onlineBooked));
         Assert.Contains("hospital_pool_commit_batch", metrics, StringComparison.Ordinal);
         Assert.Contains("hospital_pools_active", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("PAT011", metrics, StringComparison.Ordinal);
@@ -33,21 +37,21 @@ public sealed partial class MetricsEndpointTests(HospitalApp app)
         Assert.DoesNotContain(pool!, metrics, StringComparison.Ordinal);
     }
 
-    private async Task<string> Scrape()
+    [Fact]
+    public async Task ARepeatedRequestCountsAsReplayedNotAsASecondBooking()
     {
-        using var anonymous = app.NewClient();
-        var response = await anonymous.GetAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+        using var patient = await app.SignedInPatient("PAT012");
+        var pool = (await Api.BookablePool(patient, 4, 8)).GetProperty("poolId").GetString();
+        var booking = new { patientId = "PAT012", requestId = "metrics-replay" };
+        Assert.Equal(HttpStatusCode.Created, (await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", booking)).StatusCode);
+        var before = await app.MetricsAsync();
 
-    private static double Count(string metrics, string channel, string outcome)
-    {
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("hospital_booking_attempts_total{", StringComparison.Ordinal)
-            && l.Contains($"channel=\"{channel}\"", StringComparison.Ordinal) && l.Contains($"outcome=\"{outcome}\"", StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(Value().Match(line).Groups[1].Value, CultureInfo.InvariantCulture);
-    }
+        (await patient.PostAsJsonAsync($"/api/pools/{pool}/online-bookings", booking)).EnsureSuccessStatusCode();
 
-    [GeneratedRegex(@"\} ([0-9.eE+-]+)")]
-    private static partial Regex Value();
+        var metrics = await app.MetricsAsync();
+        Assert.Equal(Scrape.Value(before, Attempts, ("channel", "online"), ("outcome", "booked")),
+            Scrape.Value(metrics, Attempts, ("channel", "online"), ("outcome", "booked")));
+        Assert.Equal(Scrape.Value(before, Attempts, ("channel", "online"), ("outcome", "replayed")) + 1,
+            Scrape.Value(metrics, Attempts, ("channel", "online"), ("outcome", "replayed")));
+    }
 }

@@ -7,6 +7,7 @@ using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.Grains.Persistence;
 using HospitalOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Orleans.Concurrency;
 
 namespace HospitalOrleans.Grains.Pools;
@@ -31,6 +32,7 @@ public sealed partial class NumberPoolGrain(
     /// <summary>The view of the pool as it is now; dropped by every change. Most of the rush reads it.</summary>
     private PoolView? _view;
     private NoticeDispatch _notices = null!;
+    private readonly OutboxBacklog _backlog = new("pool");
     private bool _visitReminderRegistered;
     private IGrainTimer? _noticeRetry;
     private GroupCommit _commit = null!;
@@ -53,6 +55,7 @@ public sealed partial class NumberPoolGrain(
         _pool = new NumberPool(state);
         HospitalMetrics.ActivePools.Add(1);
         _notices.MarkAllDurable(state);
+        _backlog.Report(state.Outbox.Count);
         if (_pool.Advance(clock.Now)) _ = CommitInBackgroundAsync();
         ScheduleDeadlines();
         DispatchNotices();
@@ -61,6 +64,7 @@ public sealed partial class NumberPoolGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_pool is not null) HospitalMetrics.ActivePools.Add(-1);
+        _backlog.Withdraw();
         return Task.CompletedTask;
     }
 
@@ -75,16 +79,22 @@ public sealed partial class NumberPoolGrain(
 
     public Task<BookingResult?> RefuseAnyOnlineAsync(string requestId)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         if (Pool() is not { } pool || pool.RefuseAnyOnline(requestId, clock.Now) is not { } refusal) return Task.FromResult<BookingResult?>(null);
-        CountAttempt("online", refusal.Rejection?.ToString() ?? "replayed");
+        CountAttempt("online", refusal.Rejection?.ToString() ?? "replayed", startedAt);
         return Task.FromResult<BookingResult?>(refusal.ToResult(pool.State.Definition!));
     }
 
-    /// <summary>Booking attempts per channel and outcome, for the operators' metrics (no ids); other decisions (no channel) are not counted.</summary>
-    private static void CountAttempt(string? channel, string outcome)
+    /// <summary>
+    /// Booking attempts and how long each took, per channel and outcome, for the operators'
+    /// metrics (no ids); other decisions (no channel) are not counted.
+    /// </summary>
+    private static void CountAttempt(string? channel, string outcome, long startedAt)
     {
-        if (channel is not null)
-            HospitalMetrics.BookingAttempts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+        if (channel is null) return;
+        var tags = new TagList { { "channel", channel }, { "outcome", outcome } };
+        HospitalMetrics.BookingAttempts.Add(1, tags);
+        HospitalMetrics.BookingDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, tags);
     }
 
     public Task<BookingResult> DrawWindowAsync(DrawWindow command) =>
@@ -160,6 +170,7 @@ public sealed partial class NumberPoolGrain(
     /// </summary>
     private async Task<BookingResult> DecideAsync(Func<NumberPool, DateTimeOffset, PoolDecision> decide, string? channel = null)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         if (_pool is null) return BookingResult.Failed(PoolOutcome.UnknownPool, $"No clinic '{this.GetPrimaryKeyString()}' in the schedule.");
         if (_commit.Faulted) return Unavailable();
         var now = clock.Now;
@@ -171,7 +182,7 @@ public sealed partial class NumberPoolGrain(
         var outcome = decision.Rejection?.ToString() ?? (decision.Changed ? "booked" : "replayed");
         if (!advanced && !decision.Changed && decision.Booking is null)
         {
-            CountAttempt(channel, outcome);
+            CountAttempt(channel, outcome, startedAt);
             return result;
         }
         try
@@ -181,10 +192,10 @@ public sealed partial class NumberPoolGrain(
         }
         catch (Exception)
         {
-            CountAttempt(channel, nameof(PoolOutcome.Unavailable));
+            CountAttempt(channel, nameof(PoolOutcome.Unavailable), startedAt);
             return Unavailable();
         }
-        CountAttempt(channel, outcome);
+        CountAttempt(channel, outcome, startedAt);
         if (decision.Changed) ScheduleDeadlines();
         DispatchNotices();
         // The booking may have moved on (e.g. expired) since; the answer reflects the decision.
@@ -206,6 +217,7 @@ public sealed partial class NumberPoolGrain(
         var notices = _notices.Capture(_pool!.State); // taken with the copy that is written
         await _store.WriteAsync(_pool.State);
         _notices.MarkDurable(notices);
+        _backlog.Report(notices.Count);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.WeChat;
 using HospitalOrleans.Grains.Directory;
 using HospitalOrleans.Grains.Persistence;
+using HospitalOrleans.Grains.Telemetry;
 using HospitalOrleans.WeChat.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed partial class WeChatUserGrain(
     private const string OutboxReminder = "notice-outbox";
     private const int FinishedKept = 50;
     private readonly RecentKeys _recentInbound = new(64);
+    private readonly OutboxBacklog _backlog = new("wechat");
     private IGrainTimer? _sendTimer;
     private bool _reminderRegistered;
 
@@ -38,6 +40,12 @@ public sealed partial class WeChatUserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleSending();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _backlog.Withdraw();
         return Task.CompletedTask;
     }
 
@@ -140,9 +148,12 @@ public sealed partial class WeChatUserGrain(
         }
     }
 
+    /// <summary>Called after every change to the outbox: arms the send timer for the next pending notice.</summary>
     private void ScheduleSending()
     {
-        var next = State.Notices.Where(n => n.Status == NoticeDeliveryStatus.Pending).Select(n => (DateTimeOffset?)n.NextAttemptAt).Min();
+        var pending = State.Notices.Where(n => n.Status == NoticeDeliveryStatus.Pending).ToList();
+        _backlog.Report(pending.Count);
+        var next = pending.Select(n => (DateTimeOffset?)n.NextAttemptAt).Min();
         _sendTimer?.Dispose();
         _sendTimer = null;
         if (next is not { } due) return;
