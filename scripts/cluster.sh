@@ -133,7 +133,13 @@ pid $CLUSTER_DIR/proxy.nginx.pid;
 error_log $CLUSTER_DIR/proxy-error.log warn;
 events { worker_connections 4096; }
 http {
-    access_log off;
+    # The request's id is nginx's \$request_id: written here, and handed to the fronts as a W3C
+    # traceparent, which becomes their logs' TraceId and the X-Request-Id they answer. The path
+    # is logged without its query (OAuth codes and bill tokens travel there).
+    map \$request_id \$request_span { "~^(?<head>[0-9a-f]{16})" \$head; }
+    log_format hospital escape=json '{"time":"\$time_iso8601","requestId":"\$request_id","method":"\$request_method",'
+        '"path":"\$uri","status":\$status,"upstream":"\$upstream_addr","seconds":\$request_time}';
+    access_log $CLUSTER_DIR/proxy-access.log hospital buffer=64k flush=1s;
     client_body_temp_path $CLUSTER_DIR/nginx/body;
     proxy_temp_path $CLUSTER_DIR/nginx/proxy;
     fastcgi_temp_path $CLUSTER_DIR/nginx/fastcgi;
@@ -151,6 +157,8 @@ $servers        keepalive 64;
             proxy_set_header Host \$http_host;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header traceparent "00-\$request_id-\$request_span-01";
+            proxy_set_header tracestate "";
             # A request that never reached a front goes to the other one. One that did is not
             # sent twice by the proxy: the patient's retry carries its request id instead.
             proxy_next_upstream error http_502;

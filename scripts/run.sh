@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export Demo__Enabled="${Demo__Enabled:-true}"
+# One readable line per event at a terminal; production keeps appsettings.json's JSON lines.
+export Logging__Console__FormatterName="${Logging__Console__FormatterName:-simple}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$PWD/data}"
 if [ -z "${ASPNETCORE_URLS:-}" ] && [[ " $* " != *" --urls"* ]]; then
   export ASPNETCORE_URLS="http://127.0.0.1:5080"

@@ -1,5 +1,6 @@
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.Hosting.Resilience;
+using HospitalOrleans.Hosting.Telemetry;
 using HospitalOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,9 @@ public static class HospitalHosting
             silo.Services.AddSerializer(s => s.AddDomainJsonCodec());
             silo.Services.Configure<ExceptionSerializationOptions>(ClusterReshaping.PassStoreFailures);
             silo.Services.AddHospitalGrainServices(calendar, builder.Configuration);
+            silo.AddIncomingGrainCallFilter<RequestIdLogScope>();
         });
+        builder.Logging.AddRequestIds();
         builder.Services.ValidateWeChatOnStart();
         builder.Services.ValidatePatientsOnStart();
         builder.Services.AddHostedService(services => new StartupWork(
@@ -52,6 +55,7 @@ public static class HospitalHosting
             // bounds how long a patient's request can hang before the front answers 503.
             client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
+        builder.Logging.AddRequestIds();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(HospitalClock.System);
         builder.Services.TryAddSingleton(HospitalOptions.Calendar(builder.Configuration));

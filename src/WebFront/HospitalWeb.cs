@@ -22,7 +22,9 @@ public static class HospitalWeb
     public static WebApplicationBuilder AddHospitalWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        // The request's id, to quote to support; the same one the logs carry (RequestIds).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = problem =>
+            problem.ProblemDetails.Extensions["requestId"] = RequestIds.Current ?? problem.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ClusterUnavailableHandler>();
         services.AddHospitalReadiness();
         services.AddHospitalMetrics();
@@ -84,6 +86,7 @@ public static class HospitalWeb
 
     public static WebApplication UseHospitalWeb(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

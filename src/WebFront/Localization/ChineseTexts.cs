@@ -74,6 +74,7 @@ internal static class ChineseTexts
         TooManyRequests = "操作太频繁了，请休息一分钟再试。",
         ServerError = "系统暂时有点忙，请稍后再试。如果您刚才在预约，请先到“我的预约”看看是否已经成功。",
         BackHome = "回到首页",
+        ReferenceForSupport = "如需咨询服务台，请告知此编号：",
 
         SignInTitle = "登录",
         StaffSignIn = "工作人员登录",

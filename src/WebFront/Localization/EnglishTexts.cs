@@ -75,6 +75,7 @@ internal static class EnglishTexts
         FormExpired = "This page has expired. Please go back, reload it and try again.",
         TooManyRequests = "Too many attempts. Please wait a minute and try again.",
         ServerError = "The system is busy right now. Please try again shortly. If you were booking, check “My bookings” first to see whether it went through.",
+        ReferenceForSupport = "If you ask the service desk, give them this number: ",
         BackHome = "Back to the start",
 
         SignInTitle = "Sign in",

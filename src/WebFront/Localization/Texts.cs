@@ -85,6 +85,8 @@ public sealed record Texts
     public required string TooManyRequests { get; init; }
     public required string ServerError { get; init; }
     public required string BackHome { get; init; }
+    /// <summary>The request id under a failure, to read out to the service desk.</summary>
+    public required string ReferenceForSupport { get; init; }
 
     // Sign-in
     public required string SignInTitle { get; init; }

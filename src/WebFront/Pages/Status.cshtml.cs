@@ -1,3 +1,4 @@
+using HospitalOrleans.Hosting.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HospitalOrleans.WebFront.Pages;
@@ -10,6 +11,9 @@ namespace HospitalOrleans.WebFront.Pages;
 public sealed class StatusModel : HospitalPageModel
 {
     public string Message { get; private set; } = "";
+
+    /// <summary>Shown under failures of the system (not under a wrong address or an expired form).</summary>
+    public string? RequestId { get; private set; }
 
     public void OnGet(int code) => Describe(code);
 
@@ -25,6 +29,7 @@ public sealed class StatusModel : HospitalPageModel
             StatusCodes.Status503ServiceUnavailable => T.Unavailable,
             _ => T.ServerError,
         };
+        if (code >= 500) RequestId = RequestIds.Current ?? HttpContext.TraceIdentifier;
         // Reached directly (not re-executed) it still answers with the code it names.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null
