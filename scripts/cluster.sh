@@ -93,7 +93,7 @@ start_process() {
 start_silo() {
     local n="$1"
     start_process "silo$n" "$ROOT/src/Silo" "http://127.0.0.1:$(silo_health_port "$n")" \
-        ASPNETCORE_URLS="http://127.0.0.1:$(silo_health_port "$n")" \
+        ASPNETCORE_URLS="http://127.0.0.1:$(silo_health_port "$n")" Hosting__SiloName="silo-$n" \
         Storage__SiloPort=$((11110 + n)) Storage__GatewayPort=$((30000 + n)) "$SILO_BIN"
 }
 
@@ -101,7 +101,7 @@ start_front() {
     local n="$1"
     # The content root is the project directory: the pages' static files live there.
     start_process "front$n" "$ROOT/src/WebFront" "http://127.0.0.1:$(front_port "$n")" \
-        ASPNETCORE_URLS="http://127.0.0.1:$(front_port "$n")" Hosting__RunSilo=false "$FRONT_BIN"
+        ASPNETCORE_URLS="http://127.0.0.1:$(front_port "$n")" Hosting__RunSilo=false Hosting__FrontName="front-$n" "$FRONT_BIN"
 }
 
 start_simulator() {

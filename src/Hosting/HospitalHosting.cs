@@ -25,6 +25,10 @@ public static class HospitalHosting
             silo.Services.Configure<ExceptionSerializationOptions>(ClusterReshaping.PassStoreFailures);
             silo.Services.AddHospitalGrainServices(calendar, builder.Configuration);
             silo.AddIncomingGrainCallFilter<RequestIdLogScope>();
+            silo.AddHospitalDashboard(builder.Configuration);
+            // The name the operations board shows (Orleans' default is a random one per start).
+            if (builder.Configuration["Hosting:SiloName"] is { Length: > 0 } siloName)
+                silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = siloName);
         });
         builder.Logging.AddRequestIds();
         builder.Services.ValidateWeChatOnStart();
@@ -51,6 +55,7 @@ public static class HospitalHosting
             client.Services.Configure<ExceptionSerializationOptions>(ClusterReshaping.PassStoreFailures);
             // Calls rejected while a silo dies or leaves are sent again for a bounded time (ADR 8).
             client.AddOutgoingGrainCallFilter<RetryRejectedCalls>();
+            client.AddHospitalDashboard(builder.Configuration);
             // A call in flight on a silo that dies gets no answer; 10 s (Orleans' default: 30 s)
             // bounds how long a patient's request can hang before the front answers 503.
             client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));

@@ -7,6 +7,7 @@ using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Billing;
 using HospitalOrleans.WebFront.Http;
+using HospitalOrleans.WebFront.Operations;
 using HospitalOrleans.WebFront.Pages;
 using HospitalOrleans.WebFront.WeChat;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -39,6 +40,7 @@ public static class HospitalWeb
             .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.ReturnBaseUrl)) o.ReturnBaseUrl = builder.Configuration["WeChat:PublicBaseUrl"] ?? ""; });
         services.AddSingleton<PaymentCheckout>();
         services.AddSingleton<BillIssuer>();
+        services.AddHostedService<FrontHeartbeat>();
         if (HospitalOptions.DemoEnabled(builder.Configuration)) services.AddHostedService<DemoStaffAccounts>();
 
         // Several fronts behind one proxy read each other's cookies: one application name and,
@@ -117,6 +119,8 @@ public static class HospitalWeb
         app.MapBillsApi();
         app.MapPaymentsApi();
         app.MapFinanceApi();
+        app.MapClusterApi();
+        app.MapHospitalDashboard(app.Configuration);
         app.MapHospitalHealth();
         app.MapHospitalMetrics();
         return app;

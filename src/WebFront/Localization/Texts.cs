@@ -173,10 +173,38 @@ public sealed record Texts
     public required string EarlierDays { get; init; }
     public required string LaterDays { get; init; }
 
+    // Operations board: the machines
+    public required string SystemStatus { get; init; }
+    public required string AllMachinesUp { get; init; }
+    public required string MachinesNeedLook { get; init; }
+    public required Func<int, int, int, int, string> MachinesSummary { get; init; }
+    public required string SiloKind { get; init; }
+    public required string FrontKind { get; init; }
+    public required string MachineName { get; init; }
+    public required string MachineAddress { get; init; }
+    public required string MachineStateHeader { get; init; }
+    public required string StartedAtHeader { get; init; }
+    public required string LastSeenHeader { get; init; }
+    public required string MachineUp { get; init; }
+    public required string MachineStarting { get; init; }
+    public required string MachineStopping { get; init; }
+    public required string MachineStopped { get; init; }
+    public required string MachineDown { get; init; }
+    public required string OrleansDashboard { get; init; }
+
     /// <summary>"地点：" or "Place: ".</summary>
     public string Label(string name) => IsEnglish ? $"{name}: " : $"{name}：";
 
     public string SessionName(string code) => code == "AM" ? Morning : Afternoon;
+
+    public string MachineStateName(Domain.Operations.MachineState state) => state switch
+    {
+        Domain.Operations.MachineState.Up => MachineUp,
+        Domain.Operations.MachineState.Starting => MachineStarting,
+        Domain.Operations.MachineState.Stopping => MachineStopping,
+        Domain.Operations.MachineState.Stopped => MachineStopped,
+        _ => MachineDown,
+    };
 
     public string Day(DateOnly date) => DayFormat(date, Weekdays[(int)date.DayOfWeek]);
 

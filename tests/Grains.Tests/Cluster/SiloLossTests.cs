@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using HospitalOrleans.Domain.Operations;
 using HospitalOrleans.Domain.Pools;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.Grains.Operations;
 using HospitalOrleans.Grains.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -14,6 +16,7 @@ namespace HospitalOrleans.Grains.Tests.Cluster;
 /// (rejected calls sent again for a bounded time) and retry what still failed with the same
 /// request id. Afterwards, on a fresh cluster over the same database: every number a caller was
 /// given is there, with its serial and patient; no request got two numbers; no quota is exceeded.
+/// The operations board shows which silos still run.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class SiloLossTests
@@ -55,6 +58,18 @@ public sealed class SiloLossTests
                     for (var attempt = 0; attempt < 60 && !await DrawAsync(cluster, request, given, null); attempt++)
                         await Task.Delay(500);
                 Assert.Equal(requests.Length, given.Count + await CountRefusedAsync(cluster, requests, given));
+
+                // The operations board: neither the killed silo nor one stopped on purpose counts as running.
+                // (An in-process "kill" still writes its own death to the membership table, so here it
+                // reads as stopped; a real kill -9 reads as lost, as scripts/cluster.sh shows.)
+                var calm = cluster.SecondarySilos.First(s => !s.SiloAddress.Equals(victim.SiloAddress));
+                await cluster.StopSiloAsync(calm);
+                var board = await ClusterStatusReader.ReadAsync(cluster.GrainFactory, DateTimeOffset.UtcNow);
+                Assert.Equal(3, board.Silos.Count);
+                Assert.Contains(StateOf(board, victim), new[] { MachineState.Down, MachineState.Stopped });
+                Assert.Equal(MachineState.Stopped, StateOf(board, calm));
+                Assert.Equal(MachineState.Up, StateOf(board, cluster.Primary!));
+                Assert.False(board.AllUp);
                 await cluster.StopAllSilosAsync();
             }
 
@@ -112,6 +127,9 @@ public sealed class SiloLossTests
         }
         return refused;
     }
+
+    private static MachineState StateOf(ClusterStatus board, SiloHandle silo) =>
+        Assert.Single(board.Silos, s => s.Address == silo.SiloAddress.Endpoint.ToString()).State;
 
     /// <summary>The secondary silo (the primary holds the test cluster's membership) that hosts the most pools.</summary>
     private static async Task<SiloHandle> BusiestSecondarySiloAsync(TestCluster cluster)

@@ -1,9 +1,11 @@
 using System.Globalization;
 using HospitalOrleans.Domain.Directory;
+using HospitalOrleans.Domain.Operations;
 using HospitalOrleans.Domain.Pools;
 using HospitalOrleans.Domain.Time;
 using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Pools;
+using HospitalOrleans.Grains.Operations;
 using HospitalOrleans.WebFront.Apis;
 using HospitalOrleans.WebFront.Auth;
 using HospitalOrleans.WebFront.Localization;
@@ -40,6 +42,9 @@ public sealed class BoardModel(IGrainFactory grains, HospitalClock clock, Bookin
     public IReadOnlyList<BoardDay> Days { get; private set; } = [];
 
     public IReadOnlyList<DepartmentDto> Departments { get; private set; } = [];
+
+    /// <summary>Every silo and web front, and whether it is up.</summary>
+    public ClusterStatus Cluster { get; private set; } = new([], []);
 
     /// <summary>The form a failed change came from, reopened with what was typed.</summary>
     public RatioForm Form { get; private set; } = new(null, null, null, null, null, null);
@@ -108,7 +113,9 @@ public sealed class BoardModel(IGrainFactory grains, HospitalClock clock, Bookin
         Earlier = Start.AddDays(-2) >= FirstDay ? Start.AddDays(-2) : null;
         Later = Start.AddDays(2) <= LastDay ? Start.AddDays(2) : null;
 
+        var cluster = ClusterStatusReader.ReadAsync(grains, Now);
         _directory = await grains.GetGrain<IHospitalDirectoryGrain>(0).GetAsync();
+        Cluster = await cluster;
         Departments = _directory.Departments.Select(DepartmentDto.From).ToList();
         var days = new[] { Start, Start.AddDays(1) }.Where(d => calendar.IsVisible(d, Now)).ToList();
         var schedules = await Task.WhenAll(days.Select(day => ScheduleReader.ReadAsync(grains, _directory, day, null)));
