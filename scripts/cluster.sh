@@ -5,7 +5,7 @@
 #
 #   scripts/cluster.sh start [--fresh]   # build, start what is not running, wait until ready; --fresh: empty database
 #   scripts/cluster.sh stop              # SIGTERM to fronts, silos (one by one), proxy and simulator; PostgreSQL stays up
-#   scripts/cluster.sh status            # what runs, with pids and readiness
+#   scripts/cluster.sh status            # what runs, with pids and readiness, and what the operations board says
 #   scripts/cluster.sh kill silo N       # kill -9 silo N (1–3); also: kill front N
 #   scripts/cluster.sh stop silo N       # SIGTERM, waits until it has left; also: stop front N
 #   scripts/cluster.sh start silo N      # start one process again; also: start front N
@@ -223,6 +223,27 @@ status() {
             echo "$name  stopped"
         fi
     done
+    board
+}
+
+# What the operations board says (GET /api/ops/cluster as ops1): the cluster's own view, which
+# tells a silo that was killed (lost) from one stopped on purpose.
+board() {
+    local jar
+    running proxy && ready "$CLUSTER_URL" || return 0
+    jar="$(mktemp)"
+    if curl -fsS -o /dev/null -c "$jar" -H 'Content-Type: application/json' --max-time 5 \
+        -d "{\"userName\":\"ops1\",\"password\":\"${Demo__StaffPassword:-cluster-demo}\"}" "$CLUSTER_URL/api/auth/staff/sign-in"; then
+        curl -fsS -b "$jar" --max-time 5 "$CLUSTER_URL/api/ops/cluster" | python3 -c "$(cat <<'PY'
+import json, sys
+board = json.load(sys.stdin)
+print(f"board: {board['silosUp']} of {len(board['silos'])} silos and {board['frontsUp']} of {len(board['fronts'])} fronts running")
+for m in board["silos"] + board["fronts"]:
+    print(f"  {m['name']:10} {m['state']:9} {m['address']}  (last heard {m['lastSeen'][11:19]})")
+PY
+)" || true
+    fi
+    rm -f "$jar"
 }
 
 one() {
