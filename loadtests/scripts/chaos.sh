@@ -17,6 +17,7 @@
 # Options: --clients N (default 64), --out DIR (default loadtests/results/chaos-<date-time>),
 # --doc FILE (default docs/reliability.md), --no-doc. Payment holds are 1 minute in these runs
 # (Booking__HoldMinutes=1), so the check that deadlines still fire after the fault takes a minute.
+# After each fault, what the operations board says goes to DIR/<fault>/board.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -104,6 +105,9 @@ for fault in $FAULTS; do
     say "$fault: driver exit $audit (0 = audit clean); in a minute: do payment deadlines still fire?"
     sleep 70
     "$DRIVER" deadlines --fronts "$CLUSTER_URL" --staff-password chaos-rush > "$dir/deadlines.json" || true
+    # What the operations board says once the fault is over (killed processes stay down).
+    scripts/cluster.sh status > "$dir/board.txt" 2>&1 || true
+    grep -E "^(board|  )" "$dir/board.txt" >&2 || true
 done
 scripts/cluster.sh stop >/dev/null 2>&1 || true
 
