@@ -6,6 +6,7 @@ using HospitalOrleans.GrainInterfaces.Directory;
 using HospitalOrleans.GrainInterfaces.Patients;
 using HospitalOrleans.GrainInterfaces.Pools;
 using HospitalOrleans.GrainInterfaces.WeChat;
+using HospitalOrleans.Hosting.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,11 @@ namespace HospitalOrleans.Hosting;
 public sealed partial class StartupWork(
     IGrainFactory grains, HospitalClock clock, BookingCalendar calendar, DemoProfile profile, int demoPatients, ILogger<StartupWork> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync("sweep and demo start", () => RunOnceAsync(stoppingToken), logger, stoppingToken);
+
+    /// <summary>Every step can be repeated: seeding only fills an empty store, sweeps and wakes are idempotent.</summary>
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         var directory = grains.GetGrain<IHospitalDirectoryGrain>(0);
         var today = HospitalTime.Today(clock.Now);

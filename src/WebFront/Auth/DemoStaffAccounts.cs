@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HospitalOrleans.GrainInterfaces.Staff;
+using HospitalOrleans.Hosting.Resilience;
 
 namespace HospitalOrleans.WebFront.Auth;
 
@@ -8,7 +9,7 @@ namespace HospitalOrleans.WebFront.Auth;
 /// or a generated one printed on the console. The password is reset at every start, so the one
 /// printed is always the one that works.
 /// </summary>
-public sealed class DemoStaffAccounts(IGrainFactory grains, IConfiguration configuration) : BackgroundService
+public sealed class DemoStaffAccounts(IGrainFactory grains, IConfiguration configuration, ILogger<DemoStaffAccounts> logger) : BackgroundService
 {
     public static readonly (string UserName, string DisplayName, string Role)[] Accounts =
     [
@@ -28,7 +29,10 @@ public sealed class DemoStaffAccounts(IGrainFactory grains, IConfiguration confi
             Console.WriteLine($"Demo staff accounts clerk1, ops1, doctor1, finance1, admin1 — password: {password}  (set Demo:StaffPassword to choose one)");
         }
         var accounts = grains.GetGrain<IStaffAccountsGrain>(0);
-        foreach (var (userName, displayName, role) in Accounts)
-            await accounts.SetAsync(new StaffAccount(userName, displayName, StaffSignIn.Hash(userName, password), [role]));
+        await StartupRetry.RunAsync("demo staff accounts", async () =>
+        {
+            foreach (var (userName, displayName, role) in Accounts)
+                await accounts.SetAsync(new StaffAccount(userName, displayName, StaffSignIn.Hash(userName, password), [role]));
+        }, logger, stoppingToken);
     }
 }

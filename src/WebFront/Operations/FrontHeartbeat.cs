@@ -63,7 +63,7 @@ public sealed partial class FrontHeartbeat(
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
-        using var whenStarted = lifetime.ApplicationStarted.Register(started.SetResult);
+        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         using var whenStopping = stoppingToken.Register(() => started.TrySetCanceled());
         try
         {
