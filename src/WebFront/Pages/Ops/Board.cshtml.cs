@@ -55,6 +55,10 @@ public sealed class BoardModel(IGrainFactory grains, HospitalClock clock, Bookin
         return Page();
     }
 
+    /// <summary>The system-status section alone, redrawn by board.js every 10 s.</summary>
+    public async Task<IActionResult> OnGetClusterStatusAsync() =>
+        Partial("_ClusterStatus", await ClusterStatusReader.ReadAsync(grains, clock.Now));
+
     public async Task<IActionResult> OnPostRatioAsync(string? poolId, int? percent, string? reason)
     {
         await LoadAsync();

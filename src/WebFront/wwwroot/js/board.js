@@ -1,8 +1,8 @@
-// Keeps the board's fill bars current: every 4 s, while the tab is visible, each day shown is
-// read again from the public schedule API and the numbers of every pool card are replaced.
+// Keeps the board current while the tab is visible: every 4 s each day shown is read again from
+// the public schedule API and the numbers of every pool card are replaced; every 10 s the system
+// status (silos and web fronts) is drawn again by the server and swapped in.
 (function () {
   var days = document.querySelectorAll('[data-board-date]');
-  if (!days.length) return;
 
   function field(card, name) { return card.querySelector('[data-f="' + name + '"]'); }
   function text(card, name, value) { var el = field(card, name); if (el) el.textContent = String(value); }
@@ -27,7 +27,7 @@
     if (closed) closed.hidden = !pool.onlineClosed;
   }
 
-  function refresh() {
+  function refreshPools() {
     if (document.hidden) return;
     days.forEach(function (day) {
       fetch('/api/schedule?date=' + encodeURIComponent(day.getAttribute('data-board-date')), { cache: 'no-store', headers: { Accept: 'application/json' } })
@@ -37,5 +37,26 @@
     });
   }
 
-  setInterval(refresh, 4000);
+  function refreshStatus() {
+    var status = document.querySelector('[data-testid="cluster-status"]');
+    if (document.hidden || !status) return;
+    fetch('/ops/board?handler=ClusterStatus', { cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var holder = document.createElement('div');
+        holder.innerHTML = html.trim();
+        var fresh = holder.firstElementChild;
+        if (!fresh) return;
+        // A table the operator opened stays open (a problem opens it anyway).
+        var was = status.querySelector('details');
+        var now = fresh.querySelector('details');
+        if (was && now && was.open) now.open = true;
+        status.replaceWith(fresh);
+      })
+      .catch(function () { /* the next tick tries again */ });
+  }
+
+  if (days.length) setInterval(refreshPools, 4000);
+  setInterval(refreshStatus, 10000);
 })();
