@@ -25,7 +25,7 @@ public static class HospitalWeb
         var services = builder.Services;
         // The request's id, to quote to support; the same one the logs carry (RequestIds).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = problem =>
-            problem.ProblemDetails.Extensions["requestId"] = RequestIds.Current ?? problem.HttpContext.TraceIdentifier);
+            problem.ProblemDetails.Extensions["requestId"] = RequestIds.Of(problem.HttpContext));
         services.AddExceptionHandler<ClusterUnavailableHandler>();
         services.AddHospitalReadiness();
         services.AddHospitalMetrics();

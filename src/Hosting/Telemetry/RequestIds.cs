@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace HospitalOrleans.Hosting.Telemetry;
@@ -22,8 +23,8 @@ public static class RequestIds
     /// <summary>The Orleans request-context key that carries the id from front to silo.</summary>
     internal const string ContextKey = "hospital.request-id";
 
-    /// <summary>The id of the request being served here, if any.</summary>
-    public static string? Current => Activity.Current is { } activity ? activity.TraceId.ToHexString() : null;
+    /// <summary>The id of this request: its activity's trace id (ASP.NET Core's own identifier when no activity runs).</summary>
+    public static string Of(HttpContext context) => Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
 
     /// <summary>Hands the id to every grain call this request makes.</summary>
     public static void PassToGrainCalls(string requestId) => RequestContext.Set(ContextKey, requestId);

@@ -10,7 +10,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var requestId = RequestIds.Current ?? context.TraceIdentifier;
+        var requestId = RequestIds.Of(context);
         context.Response.Headers[RequestIds.Header] = requestId;
         RequestIds.PassToGrainCalls(requestId);
         return next(context);

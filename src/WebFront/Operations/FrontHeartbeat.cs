@@ -76,8 +76,7 @@ public sealed partial class FrontHeartbeat(
         }
     }
 
-    private static string PortOf(string address) =>
-        Uri.TryCreate(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? $":{uri.Port}" : "";
+    private static string PortOf(string address) => address.Length == 0 ? "" : $":{BindingAddress.Parse(address).Port}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This front could not report to the cluster ({Failure}); retrying every 10 s.")]
     private partial void LogBeatFailed(string failure);

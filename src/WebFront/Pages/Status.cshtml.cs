@@ -29,7 +29,7 @@ public sealed class StatusModel : HospitalPageModel
             StatusCodes.Status503ServiceUnavailable => T.Unavailable,
             _ => T.ServerError,
         };
-        if (code >= 500) RequestId = RequestIds.Current ?? HttpContext.TraceIdentifier;
+        if (code >= 500) RequestId = RequestIds.Of(HttpContext);
         // Reached directly (not re-executed) it still answers with the code it names.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null
